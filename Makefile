@@ -1,0 +1,37 @@
+# Everything runs in a private virtual environment built from pyproject.toml.
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed
+SAMPLES := data/samples
+
+.PHONY: run test bench lint type samples clean
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e '.[dev]'
+	touch $(STAMP)
+
+run: $(STAMP)
+	$(BIN)/mutasi plan $(SAMPLES)/pegawai.xlsx $(SAMPLES)/jabatan.xlsx \
+		--effective-date 2026-12-01 -o out/rencana_mutasi.xlsx
+
+test: $(STAMP)
+	$(BIN)/python -m pytest
+
+bench: $(STAMP)
+	$(BIN)/python -m mutasi_cli.bench
+
+lint: $(STAMP)
+	$(BIN)/ruff check src tests
+
+type: $(STAMP)
+	$(BIN)/mypy src/mutasi_cli
+
+# Regenerate the committed sample round (deterministic).
+samples: $(STAMP)
+	$(BIN)/mutasi sample --size 1200 --seed 2026 -o $(SAMPLES)
+
+clean:
+	rm -rf $(VENV) out .pytest_cache

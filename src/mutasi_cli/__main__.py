@@ -1,0 +1,3 @@
+from mutasi_cli.cli import main
+
+main()
