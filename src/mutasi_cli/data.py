@@ -1,0 +1,48 @@
+"""The normalised round: people, positions and the analyst's decisions, ready for the rules.
+
+Columns of ``Round.people`` (one row per person, index 0..n-1):
+``nip, nama, golongan, grade (1..17, 0 for PPPK), pppk, pos (index into positions), tmt, birth,
+gender, pendidikan, edu (rank, 0 unknown), jurusan (key), skp (points), predikat, hukuman,
+diklat (tuple of keys), diklat_text, kecamatan, wishes (tuple of keys), row``.
+
+Columns of ``Round.positions``:
+``kode, nama, name_key, unit, jenis, jenjang, eselon, grade_lo, grade_hi (0/99 = no limit),
+edu_min (0 = none), jurusan (tuple of keys), syarat_diklat (tuple of texts), kecamatan, formasi,
+prioritas, aktif, row``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+import pandas as pd
+
+NO_LOW = 0
+NO_HIGH = 99
+TETAP = -1
+
+
+@dataclass
+class Source:
+    path: str
+    sha256: str
+
+
+@dataclass
+class Round:
+    people: pd.DataFrame
+    positions: pd.DataFrame
+    kunci: pd.DataFrame  # person, position (TETAP = -1)
+    larangan: pd.DataFrame  # person, position (-1 when by unit), unit ("" when by position)
+    relasi: pd.DataFrame  # a, b, hubungan
+    effective_date: dt.date
+    sources: list[Source] = field(default_factory=list)
+
+    @property
+    def n_people(self) -> int:
+        return len(self.people)
+
+    @property
+    def n_positions(self) -> int:
+        return len(self.positions)

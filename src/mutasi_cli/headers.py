@@ -1,0 +1,98 @@
+"""Header aliases: the one table that maps what spreadsheets call a column to its canonical name.
+
+Matching ignores case, spaces, underscores and punctuation (see :func:`header_key`).
+"""
+
+from __future__ import annotations
+
+import re
+
+PEGAWAI = "Pegawai"
+JABATAN = "Jabatan"
+KUNCI = "Kunci"
+LARANGAN = "Larangan"
+RELASI = "Relasi"
+OPTIONAL_SHEETS = (KUNCI, LARANGAN, RELASI)
+
+#: canonical column → accepted spellings (the canonical one is always accepted)
+PEGAWAI_ALIASES: dict[str, tuple[str, ...]] = {
+    "NIP": ("NIP BARU", "NIP 18", "NIP PNS"),
+    "Nama": ("NAMA PEGAWAI", "NAMA LENGKAP"),
+    "Golongan": ("GOL AKHIR NAMA", "GOL AKHIR", "GOL/RUANG", "PANGKAT/GOL", "GOL RUANG", "GOL", "PANGKAT GOLONGAN"),
+    "Kode Jabatan": ("KODE JABATAN SAAT INI", "ID JABATAN"),
+    "Jabatan": ("JABATAN NAMA", "NAMA JABATAN"),
+    "Unit Kerja": ("UNOR NAMA", "NAMA UNOR", "UNIT KERJA NAMA", "OPD"),
+    "TMT Jabatan": ("TMT JABATAN",),
+    "Tanggal Lahir": ("TGL LAHIR", "TANGGAL LAHIR"),
+    "Jenis Kelamin": ("JENIS KELAMIN", "JK", "L/P"),
+    "Jenis ASN": ("JENIS PEGAWAI NAMA", "JENIS PEGAWAI", "STATUS ASN"),
+    "Pendidikan": ("TINGKAT PENDIDIKAN NAMA", "TINGKAT PENDIDIKAN", "PENDIDIKAN TERAKHIR"),
+    "Jurusan": ("PENDIDIKAN NAMA", "PROGRAM STUDI"),
+    "Predikat Kinerja": ("PREDIKAT SKP", "NILAI SKP", "PREDIKAT"),
+    "Hukuman Disiplin": ("HUKDIS", "HUKUMAN"),
+    "Diklat": ("DIKLAT STRUKTURAL", "DIKLAT DIIKUTI"),
+    "Kecamatan Domisili": ("DOMISILI", "KECAMATAN TEMPAT TINGGAL"),
+    "Pilihan 1": ("PILIHAN1",),
+    "Pilihan 2": ("PILIHAN2",),
+    "Pilihan 3": ("PILIHAN3",),
+}
+PEGAWAI_REQUIRED = ("NIP", "Nama", "Golongan", "TMT Jabatan")  # plus Kode Jabatan or Jabatan + Unit Kerja
+
+JABATAN_ALIASES: dict[str, tuple[str, ...]] = {
+    "Kode Jabatan": ("KODE", "ID JABATAN"),
+    "Nama Jabatan": ("JABATAN", "JABATAN NAMA"),
+    "Unit Kerja": ("UNOR NAMA", "NAMA UNOR", "OPD"),
+    "Jenis Jabatan": ("JENIS JABATAN NAMA",),
+    "Jenjang": ("JENJANG JABATAN",),
+    "Eselon": ("ESELON NAMA",),
+    "Golongan Min": ("GOL MIN", "GOLONGAN MINIMAL", "GOLONGAN TERENDAH"),
+    "Golongan Maks": ("GOL MAKS", "GOLONGAN MAKSIMAL", "GOLONGAN MAX", "GOLONGAN TERTINGGI"),
+    "Pendidikan Min": ("PENDIDIKAN MINIMAL", "PENDIDIKAN MINIMUM"),
+    "Jurusan": ("KUALIFIKASI JURUSAN",),
+    "Syarat Diklat": ("DIKLAT",),
+    "Kecamatan": ("LOKASI KECAMATAN",),
+    "Formasi": ("KEBUTUHAN", "JUMLAH KEBUTUHAN"),
+    "Prioritas": (),
+    "Status": ("STATUS JABATAN",),
+}
+JABATAN_REQUIRED = ("Kode Jabatan", "Nama Jabatan", "Unit Kerja", "Jenis Jabatan")
+
+KUNCI_ALIASES: dict[str, tuple[str, ...]] = {"NIP": ("NIP BARU",), "Kode Jabatan": ()}
+LARANGAN_ALIASES: dict[str, tuple[str, ...]] = {
+    "NIP": ("NIP BARU",),
+    "Kode Jabatan": (),
+    "Unit Kerja": ("UNOR NAMA",),
+}
+RELASI_ALIASES: dict[str, tuple[str, ...]] = {"NIP 1": ("NIP1",), "NIP 2": ("NIP2",), "Hubungan": ()}
+
+SCHEMAS: dict[str, dict[str, tuple[str, ...]]] = {
+    PEGAWAI: PEGAWAI_ALIASES,
+    JABATAN: JABATAN_ALIASES,
+    KUNCI: KUNCI_ALIASES,
+    LARANGAN: LARANGAN_ALIASES,
+    RELASI: RELASI_ALIASES,
+}
+REQUIRED: dict[str, tuple[str, ...]] = {
+    PEGAWAI: PEGAWAI_REQUIRED,
+    JABATAN: JABATAN_REQUIRED,
+    KUNCI: ("NIP", "Kode Jabatan"),
+    LARANGAN: ("NIP",),
+    RELASI: ("NIP 1", "NIP 2"),
+}
+
+
+def header_key(text: object) -> str:
+    """Comparison key of a header: case, spaces, underscores and punctuation ignored."""
+    return re.sub(r"[^0-9a-z]", "", str(text).lower())
+
+
+def alias_index(schema: dict[str, tuple[str, ...]]) -> dict[str, str]:
+    """header key → canonical name, for one sheet's schema."""
+    index: dict[str, str] = {}
+    for canonical, aliases in schema.items():
+        for name in (canonical, *aliases):
+            index.setdefault(header_key(name), canonical)
+    # a canonical name always wins over another column's alias
+    for canonical in schema:
+        index[header_key(canonical)] = canonical
+    return index

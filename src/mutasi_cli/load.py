@@ -1,0 +1,487 @@
+"""From raw tables to a :class:`~mutasi_cli.data.Round`, collecting every problem on the way."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from pathlib import Path
+
+import pandas as pd
+
+from mutasi_cli import grades
+from mutasi_cli.data import NO_HIGH, NO_LOW, TETAP, Round, Source
+from mutasi_cli.headers import (
+    JABATAN,
+    KUNCI,
+    LARANGAN,
+    OPTIONAL_SHEETS,
+    PEGAWAI,
+    RELASI,
+    REQUIRED,
+)
+from mutasi_cli.issues import IssueLog
+from mutasi_cli.reader import RawWorkbook, ReadError, Table, find_sheet, read_raw, table_from_rows
+from mutasi_cli.values import is_blank, norm_key, parse_date, parse_gender, parse_int, parse_nip, split_list, text
+
+
+def load_round(
+    pegawai_path: Path, jabatan_path: Path, effective_date: dt.date
+) -> tuple[Round | None, IssueLog]:
+    """Read, normalise and cross-check the inputs. ``Round`` is ``None`` when there is any error."""
+    log = IssueLog()
+    raws: list[RawWorkbook] = []
+    for path in dict.fromkeys([Path(pegawai_path), Path(jabatan_path)]):
+        try:
+            raws.append(read_raw(path))
+        except ReadError as err:
+            log.add(err.code, sheet=path.name, **err.fields)
+    if log.has_errors:
+        return None, log
+    by_path = {r.path: r for r in raws}
+    return _load(raws, by_path[Path(pegawai_path)], by_path[Path(jabatan_path)], effective_date, log)
+
+
+def load_frames(frames: dict[str, pd.DataFrame], effective_date: dt.date) -> tuple[Round | None, IssueLog]:
+    """The same as :func:`load_round` for in-memory sheets (sheet name → frame with header names)."""
+    sheets = {
+        name: [list(df.columns)] + [[None if v is pd.NA else v for v in row] for row in df.itertuples(index=False)]
+        for name, df in frames.items()
+    }
+    raw = RawWorkbook(Path("<memori>"), sheets, "")
+    return _load([raw], raw, raw, effective_date, IssueLog())
+
+
+def _load(
+    raws: list[RawWorkbook], peg_raw: RawWorkbook, jab_raw: RawWorkbook, effective_date: dt.date, log: IssueLog
+) -> tuple[Round | None, IssueLog]:
+    same = peg_raw is jab_raw
+    peg_t = _main_table(peg_raw, PEGAWAI, log, require_named=same)
+    jab_t = _main_table(jab_raw, JABATAN, log, require_named=same)
+    optional: dict[str, Table] = {}
+    for raw in raws:
+        for name in OPTIONAL_SHEETS:
+            sheet = find_sheet(raw, name)
+            if sheet is not None and name not in optional:
+                t = table_from_rows(raw, sheet, name, log)
+                if t is not None and _has_required(t, log):
+                    optional[name] = t
+    if peg_t is None or jab_t is None or log.has_errors:
+        return None, log
+    positions = _positions(jab_t, log)
+    people = _people(peg_t, positions, effective_date, log)
+    if people is None or positions is None:
+        return None, log
+    kunci = _kunci(optional.get(KUNCI), people, positions, log)
+    larangan = _larangan(optional.get(LARANGAN), people, positions, log)
+    relasi = _relasi(optional.get(RELASI), people, log)
+    _check_kunci(kunci, larangan, people, positions, log)
+    _warn_overstaffed(people, positions, log)
+    if log.has_errors:
+        return None, log
+    sources = [Source(str(r.path), r.sha256) for r in raws]
+    return Round(people, positions, kunci, larangan, relasi, effective_date, sources), log
+
+
+def _main_table(raw: RawWorkbook, name: str, log: IssueLog, *, require_named: bool) -> Table | None:
+    sheet = find_sheet(raw, name)
+    if sheet is None:
+        if require_named or not raw.sheets:
+            log.add(
+                "missing-sheet",
+                sheet=name,
+                path=raw.path.name,
+                wanted=name,
+                available=", ".join(raw.sheets) or "-",
+            )
+            return None
+        sheet = next(iter(raw.sheets))
+    table = table_from_rows(raw, sheet, name, log)
+    if table is None:
+        return None
+    if not table.rows:
+        log.add("empty-sheet", sheet=name)
+        return None
+    return table if _has_required(table, log) else None
+
+
+def _has_required(table: Table, log: IssueLog) -> bool:
+    missing = [c for c in REQUIRED[table.sheet] if c not in table.headers]
+    if table.sheet == PEGAWAI and "Kode Jabatan" not in table.headers:
+        if not {"Jabatan", "Unit Kerja"} <= set(table.headers):
+            missing.append("Kode Jabatan")
+    for wanted in missing:
+        log.add(
+            "missing-column",
+            sheet=table.sheet,
+            row=None,
+            wanted=wanted,
+            available=", ".join(table.headers.values()) or "-",
+        )
+    return not missing
+
+
+class _Cells:
+    """Helper to read one row's cells and log problems at the right Excel position."""
+
+    def __init__(self, table: Table, log: IssueLog) -> None:
+        self.table, self.log = table, log
+        self.row: dict[str, object] = {}
+        self.excel_row = 0
+
+    def at(self, i: int) -> _Cells:
+        self.row, self.excel_row = self.table.rows[i], self.table.excel_rows[i]
+        return self
+
+    def raw(self, col: str) -> object:
+        return self.row.get(col)
+
+    def issue(self, code: str, col: str | None, value: object = None, **fmt: object) -> None:
+        self.log.add(
+            code,
+            sheet=self.table.sheet,
+            row=self.excel_row,
+            column=self.table.header(col) if col else None,
+            value=value,
+            **fmt,
+        )
+
+    def required_text(self, col: str) -> str | None:
+        v = text(self.raw(col))
+        if v is None:
+            self.issue("empty-cell", col)
+        return v
+
+    def parsed(self, col: str, parse: Callable[[object], object], code: str, *, required: bool = False):
+        raw = self.raw(col)
+        if is_blank(raw):
+            if required:
+                self.issue("empty-cell", col)
+            return None
+        value = parse(raw)
+        if value is None:
+            self.issue(code, col, text(raw))
+        return value
+
+
+def _positions(t: Table, log: IssueLog) -> pd.DataFrame | None:
+    c = _Cells(t, log)
+    out: list[dict[str, object]] = []
+    seen: dict[str, int] = {}
+    for i in range(len(t.rows)):
+        c.at(i)
+        kode = c.required_text("Kode Jabatan")
+        nama = c.required_text("Nama Jabatan")
+        unit = c.required_text("Unit Kerja")
+        jenis = c.parsed("Jenis Jabatan", grades.parse_jenis_jabatan, "invalid-jenis-jabatan", required=True)
+        jenjang = c.parsed("Jenjang", grades.parse_jenjang, "invalid-jenjang")
+        eselon = c.parsed("Eselon", _eselon_or_dash, "invalid-eselon")
+        eselon = None if eselon == "-" else eselon
+        gmin = c.parsed("Golongan Min", grades.parse_golongan, "invalid-golongan")
+        gmax = c.parsed("Golongan Maks", grades.parse_golongan, "invalid-golongan")
+        edu_min = c.parsed("Pendidikan Min", grades.parse_education, "invalid-education")
+        formasi = c.parsed("Formasi", _positive_int, "invalid-number")
+        prioritas = c.parsed("Prioritas", _priority, "invalid-priority")
+        status = c.parsed("Status", _status, "invalid-status")
+        if kode is not None:
+            if kode in seen:
+                c.issue("duplicate-code", "Kode Jabatan", kode, other=seen[kode])
+            else:
+                seen[kode] = c.excel_row
+        default = grades.default_grade_range(eselon, jenis, jenjang)  # type: ignore[arg-type]
+        lo = grades.GOLONGAN_RANK[gmin] if gmin else (default.low or NO_LOW)  # type: ignore[index]
+        hi = grades.GOLONGAN_RANK[gmax] if gmax else (default.high or NO_HIGH)  # type: ignore[index]
+        if gmin and gmax and lo > hi:
+            c.issue("grade-range-inverted", "Golongan Min", gmin, high=gmax)
+        out.append(
+            {
+                "kode": kode,
+                "nama": nama,
+                "name_key": norm_key(nama),
+                "unit": unit,
+                "jenis": jenis,
+                "jenjang": jenjang,
+                "eselon": eselon,
+                "grade_lo": lo,
+                "grade_hi": hi,
+                "pendidikan_min": edu_min,
+                "edu_min": grades.EDUCATION_RANK.get(edu_min, 0) if edu_min else 0,  # type: ignore[arg-type]
+                "jurusan": tuple(norm_key(j) for j in split_list(c.raw("Jurusan"))),
+                "syarat_diklat": tuple(split_list(c.raw("Syarat Diklat"))),
+                "kecamatan": text(c.raw("Kecamatan")),
+                "formasi": formasi if formasi is not None else 1,
+                "prioritas": prioritas if prioritas is not None else 3,
+                "aktif": status != "Dihapus",
+                "row": c.excel_row,
+            }
+        )
+    return pd.DataFrame(out)
+
+
+def _eselon_or_dash(v: object) -> str | None:
+    s = text(v) or ""
+    if s in {"-", "Non Eselon", "Non-Eselon", "NON ESELON"}:
+        return "-"
+    return grades.parse_eselon(s)
+
+
+def _positive_int(v: object) -> int | None:
+    n = parse_int(v)
+    return n if n is not None and n >= 1 else None
+
+
+def _priority(v: object) -> int | None:
+    n = parse_int(v)
+    return n if n in (1, 2, 3) else None
+
+
+def _status(v: object) -> str | None:
+    s = (text(v) or "").lower()
+    return {"aktif": "Aktif", "dihapus": "Dihapus"}.get(s)
+
+
+def _people(t: Table, positions: pd.DataFrame, effective: dt.date, log: IssueLog) -> pd.DataFrame | None:
+    c = _Cells(t, log)
+    code_index = {k: i for i, k in enumerate(positions["kode"]) if k is not None}
+    by_name_unit = {(norm_key(n), norm_key(u)): i for i, (n, u) in enumerate(zip(positions["nama"], positions["unit"]))}
+    out: list[dict[str, object]] = []
+    seen: dict[str, int] = {}
+    for i in range(len(t.rows)):
+        c.at(i)
+        nip_raw = c.raw("NIP")
+        nip, problem = parse_nip(nip_raw)
+        if problem:
+            c.issue(problem, "NIP", text(nip_raw))
+        elif nip is not None:
+            if nip.text in seen:
+                c.issue("duplicate-nip", "NIP", nip.text, other=seen[nip.text])
+            else:
+                seen[nip.text] = c.excel_row
+        nama = c.required_text("Nama")
+        jenis_asn_raw = text(c.raw("Jenis ASN"))
+        jenis_asn = None
+        if jenis_asn_raw is not None:
+            jenis_asn = {"pns": "PNS", "cpns": "PNS", "pppk": "PPPK"}.get(jenis_asn_raw.lower())
+            if jenis_asn is None:
+                c.issue("invalid-jenis-asn", "Jenis ASN", jenis_asn_raw)
+        pppk = jenis_asn == "PPPK" if jenis_asn else bool(nip and nip.pppk)
+        if nip and jenis_asn and nip.pppk != (jenis_asn == "PPPK"):
+            c.issue("jenis-asn-mismatch", "Jenis ASN", jenis_asn, nip_kind="PPPK" if nip.pppk else "PNS")
+        gol_raw = c.raw("Golongan")
+        golongan = None
+        if is_blank(gol_raw):
+            c.issue("empty-cell", "Golongan")
+        else:
+            golongan = grades.parse_pppk_grade(gol_raw) if pppk else grades.parse_golongan(gol_raw)
+            if golongan is None:
+                other = grades.parse_golongan(gol_raw) if pppk else grades.parse_pppk_grade(gol_raw)
+                if other is not None:
+                    c.issue("golongan-kind-mismatch", "Golongan", text(gol_raw), asn="PPPK" if pppk else "PNS")
+                else:
+                    c.issue("invalid-golongan", "Golongan", text(gol_raw))
+        pos = _current_position(c, code_index, by_name_unit)
+        tmt = c.parsed("TMT Jabatan", parse_date, "invalid-date", required=True)
+        if isinstance(tmt, dt.date) and tmt > effective:
+            c.issue("date-after-effective", "TMT Jabatan", tmt.strftime("%d-%m-%Y"), effective=effective.strftime("%d-%m-%Y"))
+        birth = c.parsed("Tanggal Lahir", parse_date, "invalid-date")
+        if nip and isinstance(birth, dt.date) and birth != nip.birth:
+            c.issue(
+                "birth-date-mismatch", "Tanggal Lahir", birth.strftime("%d-%m-%Y"),
+                nip_birth=nip.birth.strftime("%d-%m-%Y"),
+            )  # fmt: skip
+        gender = c.parsed("Jenis Kelamin", parse_gender, "invalid-gender")
+        if nip and gender and gender != nip.gender:
+            c.issue("gender-mismatch", "Jenis Kelamin", gender, nip_gender=nip.gender)
+        pendidikan = c.parsed("Pendidikan", grades.parse_education, "invalid-education")
+        hukuman = c.parsed("Hukuman Disiplin", grades.parse_hukuman, "invalid-hukuman") or "Tidak Ada"
+        predikat = c.parsed("Predikat Kinerja", grades.parse_skp, "invalid-skp")
+        diklat = split_list(c.raw("Diklat"))
+        wishes = tuple(norm_key(text(c.raw(f"Pilihan {k}"))) for k in (1, 2, 3) if text(c.raw(f"Pilihan {k}")))
+        out.append(
+            {
+                "nip": nip.text if nip else None,
+                "nama": nama,
+                "golongan": golongan,
+                "grade": grades.GOLONGAN_RANK.get(golongan, 0) if golongan and not pppk else 0,
+                "pppk": pppk,
+                "pos": pos,
+                "tmt": tmt,
+                "birth": birth if isinstance(birth, dt.date) else (nip.birth if nip else None),
+                "gender": gender or (nip.gender if nip else None),
+                "pendidikan": pendidikan,
+                "edu": grades.EDUCATION_RANK.get(pendidikan, 0) if pendidikan else 0,  # type: ignore[arg-type]
+                "jurusan": norm_key(c.raw("Jurusan")),
+                "predikat": predikat,
+                "skp": grades.SKP_POINTS.get(predikat, 0) if predikat else 0,  # type: ignore[arg-type]
+                "hukuman": hukuman,
+                "diklat": tuple(norm_key(d) for d in diklat),
+                "diklat_text": "; ".join(diklat),
+                "kecamatan": text(c.raw("Kecamatan Domisili")),
+                "wishes": wishes,
+                "row": c.excel_row,
+            }
+        )
+    if log.has_errors:
+        return None
+    people = pd.DataFrame(out)
+    people["pos"] = people["pos"].astype(int)
+    _warn_grade_outside(people, positions, t, log)
+    return people
+
+
+def _current_position(c: _Cells, code_index: dict[str, int], by_name_unit: dict[tuple[str, str], int]) -> int | None:
+    if "Kode Jabatan" in c.table.headers:
+        kode = c.required_text("Kode Jabatan")
+        if kode is None:
+            return None
+        if kode not in code_index:
+            c.issue("unknown-position", "Kode Jabatan", kode)
+            return None
+        return code_index[kode]
+    nama, unit = text(c.raw("Jabatan")), text(c.raw("Unit Kerja"))
+    if nama is None or unit is None:
+        c.issue("empty-cell", "Jabatan" if nama is None else "Unit Kerja")
+        return None
+    pos = by_name_unit.get((norm_key(nama), norm_key(unit)))
+    if pos is None:
+        c.issue("unknown-position", "Jabatan", f"{nama} — {unit}")
+    return pos
+
+
+def _warn_grade_outside(people: pd.DataFrame, positions: pd.DataFrame, t: Table, log: IssueLog) -> None:
+    lo = positions["grade_lo"].to_numpy()[people["pos"].to_numpy()]
+    hi = positions["grade_hi"].to_numpy()[people["pos"].to_numpy()]
+    g = people["grade"].to_numpy()
+    bad = (~people["pppk"].to_numpy()) & ((g < lo) | (g > hi))
+    for i in bad.nonzero()[0]:
+        low = grades.GOLONGAN[lo[i] - 1] if lo[i] != NO_LOW else "-"
+        high = grades.GOLONGAN[hi[i] - 1] if hi[i] != NO_HIGH else "-"
+        log.add(
+            "grade-outside-position", sheet=PEGAWAI, row=int(people.at[i, "row"]), column=t.header("Golongan"),
+            value=people.at[i, "golongan"], low=low, high=high,
+        )  # fmt: skip
+
+
+def _nip_lookup(people: pd.DataFrame) -> dict[str, int]:
+    return {n: i for i, n in enumerate(people["nip"])}
+
+
+def _ref_nip(c: _Cells, col: str, nips: dict[str, int]) -> int | None:
+    raw = c.raw(col)
+    nip, problem = parse_nip(raw)
+    if problem:
+        c.issue(problem, col, text(raw))
+        return None
+    assert nip is not None
+    if nip.text not in nips:
+        c.issue("unknown-nip-ref", col, nip.text)
+        return None
+    return nips[nip.text]
+
+
+def _kunci(t: Table | None, people: pd.DataFrame, positions: pd.DataFrame, log: IssueLog) -> pd.DataFrame:
+    rows: list[dict[str, int]] = []
+    if t is not None:
+        c, nips = _Cells(t, log), _nip_lookup(people)
+        codes = {k: i for i, k in enumerate(positions["kode"])}
+        seen: set[int] = set()
+        for i in range(len(t.rows)):
+            c.at(i)
+            person = _ref_nip(c, "NIP", nips)
+            target = c.required_text("Kode Jabatan")
+            if target is None or person is None:
+                continue
+            if target.strip().upper() == "TETAP":
+                pos = TETAP
+            elif target in codes:
+                pos = codes[target]
+            else:
+                c.issue("unknown-code-ref", "Kode Jabatan", target)
+                continue
+            if person in seen:
+                c.issue("kunci-duplicate", "NIP", people.at[person, "nip"])
+                continue
+            seen.add(person)
+            rows.append({"person": person, "position": pos, "row": c.excel_row})
+    return pd.DataFrame(rows, columns=["person", "position", "row"]).astype("int64")
+
+
+def _larangan(t: Table | None, people: pd.DataFrame, positions: pd.DataFrame, log: IssueLog) -> pd.DataFrame:
+    rows: list[dict[str, object]] = []
+    if t is not None:
+        c, nips = _Cells(t, log), _nip_lookup(people)
+        codes = {k: i for i, k in enumerate(positions["kode"])}
+        units = {norm_key(u): u for u in positions["unit"]}
+        for i in range(len(t.rows)):
+            c.at(i)
+            person = _ref_nip(c, "NIP", nips)
+            kode, unit = text(c.raw("Kode Jabatan")), text(c.raw("Unit Kerja"))
+            if person is None:
+                continue
+            if kode is None and unit is None:
+                c.issue("empty-cell", "Kode Jabatan")
+            if kode is not None:
+                if kode in codes:
+                    rows.append({"person": person, "position": codes[kode], "unit": ""})
+                else:
+                    c.issue("unknown-code-ref", "Kode Jabatan", kode)
+            if unit is not None:
+                if norm_key(unit) in units:
+                    rows.append({"person": person, "position": -1, "unit": units[norm_key(unit)]})
+                else:
+                    c.issue("unknown-unit-ref", "Unit Kerja", unit)
+    return pd.DataFrame(rows, columns=["person", "position", "unit"]).astype({"person": "int64", "position": "int64"})
+
+
+def _relasi(t: Table | None, people: pd.DataFrame, log: IssueLog) -> pd.DataFrame:
+    rows: list[dict[str, object]] = []
+    if t is not None:
+        c, nips = _Cells(t, log), _nip_lookup(people)
+        for i in range(len(t.rows)):
+            c.at(i)
+            a, b = _ref_nip(c, "NIP 1", nips), _ref_nip(c, "NIP 2", nips)
+            if a is None or b is None:
+                continue
+            if a == b:
+                c.issue("relasi-self", "NIP 2", people.at[a, "nip"])
+                continue
+            rows.append({"a": min(a, b), "b": max(a, b), "hubungan": text(c.raw("Hubungan")) or "Relasi"})
+    frame = pd.DataFrame(rows, columns=["a", "b", "hubungan"]).astype({"a": "int64", "b": "int64"})
+    return frame.drop_duplicates(subset=["a", "b"]).reset_index(drop=True)
+
+
+def _check_kunci(
+    kunci: pd.DataFrame, larangan: pd.DataFrame, people: pd.DataFrame, positions: pd.DataFrame, log: IssueLog
+) -> None:
+    aktif = positions["aktif"].to_numpy()
+    banned_pos = set(zip(larangan["person"], larangan["position"]))
+    banned_unit = set(zip(larangan["person"], larangan["unit"]))
+    counts: dict[int, int] = {}
+    for person, pos, row in kunci[["person", "position", "row"]].itertuples(index=False):
+        cur = int(people.at[person, "pos"])
+        if pos == TETAP:
+            if not aktif[cur]:
+                log.add("kunci-tetap-dihapus", sheet=KUNCI, row=row, column="Kode Jabatan", value=people.at[person, "nip"])
+            continue
+        if not aktif[pos]:
+            log.add("kunci-dihapus", sheet=KUNCI, row=row, column="Kode Jabatan", value=positions.at[pos, "kode"])
+        if (person, pos) in banned_pos or (person, positions.at[pos, "unit"]) in banned_unit:
+            log.add("kunci-larangan", sheet=KUNCI, row=row, column="NIP", value=people.at[person, "nip"])
+        if pos != cur:
+            counts[pos] = counts.get(pos, 0) + 1
+    for pos, count in counts.items():
+        if count > positions.at[pos, "formasi"]:
+            log.add(
+                "kunci-over-formasi", sheet=KUNCI, value=positions.at[pos, "kode"], count=count,
+                formasi=positions.at[pos, "formasi"],
+            )  # fmt: skip
+
+
+def _warn_overstaffed(people: pd.DataFrame, positions: pd.DataFrame, log: IssueLog) -> None:
+    counts = people["pos"].value_counts()
+    for pos, count in counts.items():
+        formasi = positions.at[pos, "formasi"]
+        if positions.at[pos, "aktif"] and count > formasi:
+            log.add(
+                "overstaffed", sheet=JABATAN, row=int(positions.at[pos, "row"]), column="Formasi",
+                value=positions.at[pos, "kode"], count=int(count), formasi=int(formasi),
+            )  # fmt: skip

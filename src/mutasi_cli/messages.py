@@ -1,0 +1,181 @@
+"""Every text a user reads, in formal Bahasa Indonesia, in one place.
+
+Issue templates are keyed by the issue's stable code; they may use ``{value}``, ``{column}`` and any
+keyword the caller passes.
+"""
+
+from __future__ import annotations
+
+from typing import Literal
+
+_Sev = Literal["error", "warning"]
+
+ISSUE_TEMPLATES: dict[str, tuple[_Sev, str]] = {
+    # files and sheets
+    "file-not-found": ("error", "Berkas tidak ditemukan: {path}. Periksa nama dan lokasi berkas."),
+    "unsupported-format": (
+        "error",
+        "Format berkas {path} tidak didukung. Simpan ulang sebagai .xlsx atau .csv.",
+    ),
+    "unreadable-file": (
+        "error",
+        "Berkas {path} tidak dapat dibaca ({detail}). Buka di Excel lalu simpan ulang sebagai .xlsx.",
+    ),
+    "missing-sheet": (
+        "error",
+        "Sheet '{wanted}' tidak ditemukan di {path}. Sheet yang ada: {available}.",
+    ),
+    "missing-column": (
+        "error",
+        "Kolom wajib '{wanted}' tidak ada di baris judul. Tambahkan kolom tersebut (kolom yang ada: {available}).",
+    ),
+    "empty-sheet": ("error", "Sheet ini tidak berisi data. Isi minimal satu baris di bawah baris judul."),
+    # cells
+    "empty-cell": ("error", "Kolom '{column}' wajib diisi."),
+    "invalid-nip": (
+        "error",
+        "NIP '{value}' tidak sah: harus 18 angka dengan tanggal lahir, bulan pengangkatan (01–12, atau "
+        "21–29 untuk PPPK) dan kode jenis kelamin (1/2) yang benar.",
+    ),
+    "nip-as-number": (
+        "error",
+        "NIP '{value}' tersimpan sebagai angka sehingga digit terakhirnya hilang. Format kolom NIP sebagai "
+        "Teks lalu ketik ulang NIP lengkap dari sumbernya.",
+    ),
+    "duplicate-nip": ("error", "NIP {value} tercantum lebih dari sekali (juga di baris {other})."),
+    "duplicate-code": ("error", "Kode Jabatan {value} tercantum lebih dari sekali (juga di baris {other})."),
+    "unknown-position": (
+        "error",
+        "Kode Jabatan '{value}' tidak ada di sheet Jabatan. Periksa kodenya atau tambahkan jabatan tersebut.",
+    ),
+    "invalid-date": (
+        "error",
+        "Tanggal '{value}' tidak dapat dibaca. Tulis sebagai tanggal Excel, dd-mm-yyyy, atau yyyy-mm-dd.",
+    ),
+    "date-after-effective": (
+        "error",
+        "TMT Jabatan {value} jatuh setelah tanggal berlaku {effective}. Periksa tanggalnya.",
+    ),
+    "invalid-golongan": (
+        "error",
+        "Golongan '{value}' tidak dikenal. Tulis seperti III/a, III-a atau 3a (PPPK: angka romawi I–XVII).",
+    ),
+    "invalid-jenis-jabatan": (
+        "error",
+        "Jenis Jabatan '{value}' tidak dikenal. Pilih: JPT Pratama, Administrator, Pengawas, Pelaksana, "
+        "Fungsional.",
+    ),
+    "invalid-eselon": ("error", "Eselon '{value}' tidak dikenal. Tulis seperti II.b, III.a, IV.a."),
+    "invalid-jenjang": (
+        "error",
+        "Jenjang '{value}' tidak dikenal. Pilih: Ahli Pertama, Ahli Muda, Ahli Madya, Ahli Utama, Pemula, "
+        "Terampil, Mahir, Penyelia.",
+    ),
+    "invalid-education": (
+        "error",
+        "Pendidikan '{value}' tidak dikenal. Pilih: SD, SMP, SMA, D1, D2, D3, D4, S1, S2, S3.",
+    ),
+    "invalid-number": ("error", "Nilai '{value}' pada kolom '{column}' harus bilangan bulat positif."),
+    "invalid-priority": ("error", "Prioritas '{value}' harus 1, 2 atau 3."),
+    "invalid-status": ("error", "Status '{value}' harus Aktif atau Dihapus."),
+    "invalid-jenis-asn": ("error", "Jenis ASN '{value}' harus PNS atau PPPK."),
+    "invalid-gender": ("error", "Jenis Kelamin '{value}' tidak dikenal. Tulis L atau P."),
+    "invalid-hukuman": (
+        "error",
+        "Hukuman Disiplin '{value}' tidak dikenal. Pilih: Tidak Ada, Ringan, Sedang, Berat.",
+    ),
+    "invalid-skp": (
+        "warning",
+        "Predikat Kinerja '{value}' tidak dikenal dan diabaikan. Pilih: Sangat Baik, Baik, Butuh "
+        "Perbaikan, Kurang, Sangat Kurang.",
+    ),
+    "grade-range-inverted": ("error", "Golongan Min {value} lebih tinggi dari Golongan Maks {high}."),
+    "golongan-kind-mismatch": (
+        "error",
+        "Golongan '{value}' tidak sesuai dengan jenis ASN {asn}. PNS memakai III/a dst., PPPK angka romawi.",
+    ),
+    # cross-references
+    "unknown-nip-ref": ("error", "NIP {value} tidak ada di sheet Pegawai."),
+    "unknown-code-ref": ("error", "Kode Jabatan {value} tidak ada di sheet Jabatan."),
+    "unknown-unit-ref": ("error", "Unit Kerja '{value}' tidak ada di sheet Jabatan."),
+    "kunci-duplicate": ("error", "NIP {value} dikunci lebih dari sekali."),
+    "kunci-dihapus": (
+        "error",
+        "Kunci ke jabatan {value} tidak dapat dipenuhi: jabatan itu berstatus Dihapus.",
+    ),
+    "kunci-tetap-dihapus": (
+        "error",
+        "Kunci TETAP untuk NIP {value} tidak dapat dipenuhi: jabatannya berstatus Dihapus.",
+    ),
+    "kunci-larangan": ("error", "NIP {value} dikunci ke jabatan yang dilarang baginya di sheet Larangan."),
+    "kunci-over-formasi": (
+        "error",
+        "Jabatan {value} menerima {count} kunci, melebihi Formasi {formasi}.",
+    ),
+    "relasi-self": ("error", "Relasi menghubungkan NIP {value} dengan dirinya sendiri."),
+    # warnings
+    "birth-date-mismatch": (
+        "warning",
+        "Tanggal Lahir {value} berbeda dengan tanggal lahir dalam NIP ({nip_birth}); dipakai Tanggal Lahir.",
+    ),
+    "gender-mismatch": (
+        "warning",
+        "Jenis Kelamin {value} berbeda dengan kode dalam NIP ({nip_gender}).",
+    ),
+    "jenis-asn-mismatch": ("warning", "Jenis ASN {value} berbeda dengan bentuk NIP ({nip_kind})."),
+    "grade-outside-position": (
+        "warning",
+        "Golongan {value} di luar rentang jabatannya sendiri ({low}–{high}).",
+    ),
+    "overstaffed": ("warning", "Jabatan {value} diisi {count} orang, melebihi Formasi {formasi}."),
+}
+
+
+def issue_message(code: str, *, value: object = None, column: str | None = None, **fmt: object) -> tuple[
+    _Sev, str
+]:
+    severity, template = ISSUE_TEMPLATES[code]
+    return severity, template.format(value=value, column=column, **fmt)
+
+
+# --- reasons written in the plan --------------------------------------------------------------------
+REASON_DUE = "Telah menduduki jabatan {years} tahun (lebih dari 5 tahun)"
+REASON_DIHAPUS = "Jabatan lama dihapus"
+REASON_KUNCI = "Ditetapkan oleh pimpinan (Kunci)"
+REASON_PRIORITY1 = "Mengisi jabatan Prioritas 1 yang lowong"
+REASON_FILL = "Mengisi kebutuhan formasi"
+REASON_WISH = "Sesuai pilihan pegawai"
+REASON_FIT = "Peningkatan kesesuaian kompetensi"
+REASON_KUNCI_BREAKS = "Kunci melanggar aturan: {rules}"
+
+VACANCY_NO_CANDIDATE = "Tidak ada pegawai yang memenuhi syarat jabatan"
+VACANCY_CANDIDATES_HELD = (
+    "Ada {count} pegawai yang memenuhi syarat, tetapi semuanya tertahan aturan lain atau batas perputaran unit"
+)
+VACANCY_LOWER_PRIORITY = "Calon yang ada lebih dibutuhkan di jabatan lain menurut urutan prioritas"
+VACANCY_DIHAPUS = "Jabatan dihapus"
+
+STAY_TIDAK_TERTAMPUNG = "Tidak tertampung: jabatan lama dihapus dan tidak ada jabatan yang memenuhi syarat"
+STAY_KUNCI_TETAP = "Ditetapkan tetap oleh pimpinan (Kunci TETAP)"
+STAY_NO_CANDIDATE = "Tidak ada jabatan lain yang memenuhi syarat"
+STAY_CAP = "Batas perputaran unit kerjanya ({cap} orang) telah tercapai"
+STAY_FULL = "Jabatan yang memenuhi syarat sudah terisi oleh pegawai yang lebih diprioritaskan"
+STAY_RELATION = "Terhalang ketentuan relasi (konflik kepentingan)"
+
+TRAINING_NEED = "Wajib mengikuti {training} untuk jabatan {jenis}"
+TRAINING_TECHNICAL = "Wajib mengikuti {training} sesuai syarat jabatan"
+
+STATUS_TEXT = {
+    "optimal": "Optimal (terbukti)",
+    "feasible": "Layak (batas waktu tercapai sebelum optimal terbukti)",
+    "infeasible": "Tidak ada rencana yang layak",
+}
+
+INFEASIBLE_KUNCI = (
+    "Kunci ke jabatan {kode} tidak dapat dipenuhi: {incoming} pegawai dikunci ke sana sementara {stayers} "
+    "pemangku tidak dapat dipindahkan, melebihi Formasi {formasi}. Kurangi Kunci atau tambah Formasi."
+)
+INFEASIBLE_GENERIC = (
+    "Tidak ada rencana yang memenuhi semua Kunci, Larangan dan Relasi sekaligus. Periksa sheet Kunci "
+    "(jabatan tujuan yang penuh) dan Relasi (pasangan yang dikunci ke unit yang sama)."
+)

@@ -1,0 +1,229 @@
+"""The integer programme, in PuLP: one small ``define_*`` function per rule family.
+
+Notation: E people, P positions, K candidate moves k = (e_k, p_k).
+Variables: ``x[k]`` ∈ {0,1} move k is made; ``s[e]`` ∈ {0,1} person e stays (fixed to 1 for people
+rules 1–3 or Kunci TETAP hold in place); ``u[e]`` ∈ {0,1} incumbent e of a Dihapus position is left
+*tidak tertampung*; ``f[p]`` ∈ [0, Formasi_p] filled places of a Prioritas-1 position; ``g[p]`` the same
+for Prioritas-2/3 positions (scored at level 3); ``z[p]`` ∈ {0,1} an overstaffed position takes newcomers.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+
+import numpy as np
+import pandas as pd
+import pulp
+
+from mutasi_cli.candidates import Candidates
+from mutasi_cli.data import TETAP, Round
+from mutasi_cli.rules import NO_LOCK, PersonStatus
+from mutasi_cli.scoring import fill_weight
+
+#: share of a unit's people who may move out in one round (CONTRACT.md "Turnover")
+TURNOVER_SHARE = 0.30
+
+
+@dataclass
+class Model:
+    prob: pulp.LpProblem
+    x: list[pulp.LpVariable]
+    s: dict[int, pulp.LpVariable]
+    u: dict[int, pulp.LpVariable]
+    levels: dict[int, pulp.LpAffineExpression]
+    #: lexicographic weights of levels 0–2 in the stage-A objective (see :func:`stage_a_objective`)
+    weights: tuple[int, int, int]
+    turnover_caps: dict[str, int] = field(default_factory=dict)
+
+
+def turnover_caps(rnd: Round) -> dict[str, int]:
+    """ceil(30 % × people in the unit), per unit that has people."""
+    units = rnd.positions["unit"].to_numpy()[rnd.people["pos"].to_numpy()]
+    counts = pd.Series(units).value_counts()
+    return {u: math.ceil(TURNOVER_SHARE * n - 1e-9) for u, n in counts.items()}
+
+
+def build(rnd: Round, status: PersonStatus, cand: Candidates) -> Model:
+    prob = pulp.LpProblem("mutasi", pulp.LpMaximize)
+    x, s, u = define_variables(rnd, status, cand)
+    per_person = _group_pairs(cand.person)
+    define_assignment(prob, rnd, x, s, u, per_person)
+    newcomers = _group_pairs(cand.position)
+    occupancy = define_capacity(prob, rnd, x, s, newcomers)
+    caps = turnover_caps(rnd)
+    define_turnover(prob, rnd, status, s, caps)
+    define_relations(prob, rnd, cand, x, s)
+    levels = define_levels(prob, rnd, status, cand, x, s, u, occupancy)
+    w1 = int(status.due.sum()) + 1
+    p1 = rnd.positions["aktif"] & (rnd.positions["prioritas"] == 1)
+    w0 = (int(rnd.positions.loc[p1, "formasi"].sum()) + 1) * w1
+    return Model(prob, x, s, u, levels, (w0, w1, 1), caps)
+
+
+def define_variables(rnd: Round, status: PersonStatus, cand: Candidates):
+    """x[k] for each candidate (Kunci moves fixed to 1); s[e] for every person not in a Dihapus position
+    (fixed to 1 when rules 1–3 or Kunci TETAP hold them, to 0 when Kunci moves them); u[e] otherwise."""
+    x = [
+        pulp.LpVariable(f"x_{k}", lowBound=1 if cand.kunci[k] else 0, upBound=1, cat=pulp.LpBinary)
+        for k in range(len(cand))
+    ]
+    s: dict[int, pulp.LpVariable] = {}
+    u: dict[int, pulp.LpVariable] = {}
+    nips = rnd.people["nip"].to_numpy()
+    for e in range(rnd.n_people):
+        if status.dihapus[e]:
+            u[e] = pulp.LpVariable(f"unplaced_{nips[e]}", cat=pulp.LpBinary)
+            continue
+        lock = status.kunci_pos[e]
+        cur = rnd.people.at[e, "pos"]
+        if lock == TETAP or lock == cur or (lock == NO_LOCK and not status.movable[e]):
+            lo, hi = 1, 1
+        elif lock >= 0:
+            lo, hi = 0, 0
+        else:
+            lo, hi = 0, 1
+        s[e] = pulp.LpVariable(f"stay_{nips[e]}", lowBound=lo, upBound=hi, cat=pulp.LpBinary)
+    return x, s, u
+
+
+def _group_pairs(keys: np.ndarray) -> dict[int, list[int]]:
+    """key → indices of the candidate pairs with that key (people or positions)."""
+    order = np.argsort(keys, kind="stable")
+    bounds = np.flatnonzero(np.diff(keys[order])) + 1
+    return {int(keys[chunk[0]]): chunk.tolist() for chunk in np.split(order, bounds) if len(chunk)}
+
+
+def _expr(pairs) -> pulp.LpAffineExpression:
+    return pulp.LpAffineExpression(list(pairs))
+
+
+def define_assignment(prob, rnd: Round, x, s, u, per_person) -> None:
+    """∀e: s[e] (or u[e]) + Σ_{k: e_k = e} x[k] = 1 — each person ends in exactly one place."""
+    nips = rnd.people["nip"].to_numpy()
+    for e in range(rnd.n_people):
+        base = s.get(e) if e in s else u[e]
+        terms = [(base, 1)] + [(x[k], 1) for k in per_person.get(e, ())]
+        prob += (_expr(terms) == 1, f"assign_{nips[e]}")
+
+
+def define_capacity(prob, rnd: Round, x, s, newcomers) -> dict[int, list]:
+    """∀ active p with newcomers N_p and incumbents I_p (stayers S_p = Σ_{I_p} s):
+    if |I_p| ≤ F_p:  N_p + S_p ≤ F_p;
+    else (overstaffed): N_p ≤ F_p·z_p and N_p + S_p ≤ F_p + (|I_p| − F_p)(1 − z_p),
+    i.e. the position holds at most max(F_p, S_p). Returns the occupancy terms of every position."""
+    pos = rnd.people["pos"].to_numpy()
+    formasi = rnd.positions["formasi"].to_numpy()
+    kode = rnd.positions["kode"].to_numpy()
+    incumbents: dict[int, list[int]] = {}
+    for e, p in enumerate(pos):
+        if e in s:
+            incumbents.setdefault(int(p), []).append(e)
+    occupancy: dict[int, list] = {}
+    for p in range(rnd.n_positions):
+        stay_terms = [(s[e], 1) for e in incumbents.get(p, ())]
+        new_terms = [(x[k], 1) for k in newcomers.get(p, ())]
+        occupancy[p] = stay_terms + new_terms
+        if not new_terms:
+            continue
+        n_inc, f = len(stay_terms), int(formasi[p])
+        if n_inc <= f:
+            prob += (_expr(stay_terms + new_terms) <= f, f"capacity_{kode[p]}")
+        else:
+            z = pulp.LpVariable(f"opens_{kode[p]}", cat=pulp.LpBinary)
+            prob += (_expr(new_terms + [(z, -f)]) <= 0, f"opens_{kode[p]}")
+            prob += (_expr(stay_terms + new_terms + [(z, n_inc - f)]) <= n_inc, f"capacity_{kode[p]}")
+    return occupancy
+
+
+def define_turnover(prob, rnd: Round, status: PersonStatus, s, caps: dict[str, int]) -> None:
+    """∀ unit u: Σ_{e ∈ M_u} (1 − s[e]) ≤ cap_u, M_u the free movers of u (Dihapus and Kunci excluded)."""
+    units = rnd.positions["unit"].to_numpy()[rnd.people["pos"].to_numpy()]
+    members: dict[str, list[int]] = {}
+    for e, var in s.items():
+        if var.lowBound != var.upBound and status.kunci_pos[e] == NO_LOCK:
+            members.setdefault(units[e], []).append(e)
+    for unit, es in members.items():
+        cap = caps[unit]
+        if len(es) > cap:
+            prob += (_expr([(s[e], 1) for e in es]) >= len(es) - cap, f"turnover_{unit}")
+
+
+def define_relations(prob, rnd: Round, cand: Candidates, x, s) -> None:
+    """For related a, b and every unit w: if they start in different units, end_a(w) + end_b(w) ≤ 1;
+    if both start in w0: moves into w0 by one exclude the other staying or moving into w0, and for
+    w ≠ w0 the two cannot both move into w. end_a(w) = Σ_{k: e_k=a, unit(p_k)=w} x[k] + [w = w0(a)] s[a]."""
+    if not len(rnd.relasi):
+        return
+    punit = rnd.positions["unit"].to_numpy()
+    cur_unit = punit[rnd.people["pos"].to_numpy()]
+    nips = rnd.people["nip"].to_numpy()
+    involved = set(rnd.relasi["a"]) | set(rnd.relasi["b"])
+    into: dict[int, dict[str, list]] = {e: {} for e in involved}
+    for k in np.flatnonzero(np.isin(cand.person, list(involved))):
+        into[int(cand.person[k])].setdefault(punit[cand.position[k]], []).append((x[k], 1))
+    for a, b in rnd.relasi[["a", "b"]].itertuples(index=False):
+        ua, ub = cur_unit[a], cur_unit[b]
+        tag = f"{nips[a]}_{nips[b]}"
+        for w in set(into[a]) | set(into[b]) | {ua, ub}:
+            ta, tb = list(into[a].get(w, [])), list(into[b].get(w, []))
+            if ua != ub:
+                if w == ua and a in s:
+                    ta.append((s[a], 1))
+                if w == ub and b in s:
+                    tb.append((s[b], 1))
+                if ta and tb:
+                    prob += (_expr(ta + tb) <= 1, f"relasi_{tag}_{w}")
+            elif w == ua:
+                if ta and b in s:
+                    prob += (_expr(ta + [(s[b], 1)]) <= 1, f"relasi_{tag}_{w}_a")
+                if tb and a in s:
+                    prob += (_expr(tb + [(s[a], 1)]) <= 1, f"relasi_{tag}_{w}_b")
+                if ta and tb:
+                    prob += (_expr(ta + tb) <= 1, f"relasi_{tag}_{w}_ab")
+            elif ta and tb:
+                prob += (_expr(ta + tb) <= 1, f"relasi_{tag}_{w}")
+
+
+def define_levels(prob, rnd, status, cand, x, s, u, occupancy) -> dict[int, pulp.LpAffineExpression]:
+    """Level 0: Σ u (tidak tertampung). Level 1: Σ_{p ∈ P1} f[p] with f[p] ≤ occupancy_p, f[p] ≤ F_p.
+    Level 2: Σ_{k: e_k due} x[k]. Level 3: Σ fit_k x[k] + Σ stay_fit_e s[e] + Σ W_fill g[p].
+    Level 4: Σ x[k] (moves)."""
+    positions = rnd.positions
+    kode = positions["kode"].to_numpy()
+    formasi = positions["formasi"].to_numpy()
+    prio = positions["prioritas"].to_numpy()
+    aktif = positions["aktif"].to_numpy()
+    wfill = fill_weight(prio)
+
+    def filled(p: int, prefix: str) -> pulp.LpVariable:
+        v = pulp.LpVariable(f"{prefix}_{kode[p]}", lowBound=0, upBound=int(formasi[p]))
+        prob.addConstraint(_expr(occupancy[p] + [(v, -1)]) >= 0, f"{prefix}_{kode[p]}")
+        return v
+
+    f_terms = [(filled(p, "filled_p1"), 1) for p in np.flatnonzero(aktif & (prio == 1))]
+    g_terms = [(filled(p, "filled"), int(wfill[p])) for p in np.flatnonzero(aktif & (wfill > 0))]
+    due = status.due
+    l2 = [(x[k], 1) for k in np.flatnonzero(due[cand.person])]
+    l3 = [(x[k], int(cand.fit[k])) for k in range(len(cand))]
+    l3 += [(var, int(cand.stay_fit[e])) for e, var in s.items()]
+    l3 += g_terms
+    return {
+        0: _expr([(v, 1) for v in u.values()]),
+        1: _expr(f_terms),
+        2: _expr(l2),
+        3: _expr(l3),
+        4: _expr([(v, 1) for v in x]),
+    }
+
+
+def stage_a_objective(model: Model) -> pulp.LpAffineExpression:
+    """Levels 0–2 in one integral objective, exactly lexicographic:
+    Φ = w0·(−L0) + w1·L1 + L2 with w1 = (#due + 1) > max L2 and w0 = (P1 places + 1)·w1 > max (w1·L1 + L2)."""
+    w0, w1, w2 = model.weights
+    return -w0 * model.levels[0] + w1 * model.levels[1] + w2 * model.levels[2]
+
+
+def stage_b_objective(model: Model) -> pulp.LpAffineExpression:
+    """Level 3 with level 4 as tie-breaker: L3 − L4 / (K + 1), K the number of candidate moves."""
+    return model.levels[3] - (1.0 / (len(model.x) + 1)) * model.levels[4]

@@ -1,0 +1,195 @@
+"""Plan a round: candidates → model → two solver stages → checked plan. The library's main entry.
+
+Stage A maximises levels 0–2 in one integral objective whose weights make it exactly lexicographic
+(:func:`mutasi_cli.model.stage_a_objective`), solved with an absolute gap below 1, so "optimal" means
+levels 0–2 are proven optimal. Stage B fixes that value and maximises level 3 with level 4 as a
+tie-breaker, starting from stage A's plan.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+import numpy as np
+import pulp
+
+from mutasi_cli import candidates as candidates_mod
+from mutasi_cli import model as model_mod
+from mutasi_cli.candidates import Candidates
+from mutasi_cli.data import Round
+from mutasi_cli.rules import PersonStatus, person_status
+from mutasi_cli.solvers import SolveOutcome, solve, solver_version
+from mutasi_cli.verify import UNPLACED, level_values, violations
+
+#: relative gap at which stage B (level 3) stops
+STAGE_B_REL_GAP = 1e-4
+#: share of the time limit stage A may use when it cannot prove optimality sooner
+STAGE_A_SHARE = 0.7
+
+Progress = Callable[[str], None]
+
+
+@dataclass
+class PlanResult:
+    status: str  # "optimal" | "feasible" | "infeasible"
+    final: np.ndarray  # position per person, UNPLACED (-1) for tidak tertampung
+    person_status: PersonStatus
+    candidates: Candidates
+    levels: dict[int, int]
+    stage_a: SolveOutcome | None
+    stage_b: SolveOutcome | None
+    weights: tuple[int, int, int]
+    solver: str
+    solver_version: str
+    turnover_caps: dict[str, int]
+    timings: dict[str, float] = field(default_factory=dict)
+    message: str | None = None
+
+    @property
+    def moved(self) -> np.ndarray:
+        return (self.final != self._cur) & (self.final != UNPLACED)
+
+    _cur: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.int64), repr=False)
+
+    @property
+    def gap(self) -> float | None:
+        """Relative gap of level 3 (stage B), or of stage A when that was not proven."""
+        for out in (self.stage_a, self.stage_b) if self.stage_a_gap else (self.stage_b,):
+            if out is not None and out.objective is not None and out.bound is not None:
+                return abs(out.bound - out.objective) / max(1.0, abs(out.objective))
+        return None
+
+    @property
+    def stage_a_gap(self) -> bool:
+        return self.stage_a is not None and self.stage_a.status != "optimal"
+
+
+def plan(
+    rnd: Round,
+    *,
+    solver: str = "cbc",
+    time_limit: float = 300.0,
+    progress: Progress | None = None,
+) -> PlanResult:
+    say = progress or (lambda _msg: None)
+    timings: dict[str, float] = {}
+    t0 = time.perf_counter()
+    deadline = t0 + time_limit
+    status = person_status(rnd)
+    say("candidates")
+    cand = candidates_mod.generate(rnd, status)
+    timings["candidates"] = time.perf_counter() - t0
+    t = time.perf_counter()
+    say("model")
+    model = model_mod.build(rnd, status, cand)
+    timings["model"] = time.perf_counter() - t
+    cur = rnd.people["pos"].to_numpy()
+    version = solver_version(solver)
+
+    def result(st: str, final: np.ndarray, a, b, message=None) -> PlanResult:
+        timings["solve"] = time.perf_counter() - t_solve
+        r = PlanResult(
+            st, final, status, cand, level_values(rnd, status, final), a, b, model.weights, solver,
+            version, model.turnover_caps, timings, message,
+        )  # fmt: skip
+        r._cur = cur
+        return r
+
+    t_solve = time.perf_counter()
+    say("solve-a")
+    prob = model.prob
+    prob.setObjective(model_mod.stage_a_objective(model))
+    remaining = deadline - time.perf_counter()
+    out_a = solve(prob, solver, max(1.0, remaining * STAGE_A_SHARE), abs_gap=0.999)
+    if out_a.status == "infeasible":
+        return result("infeasible", cur.copy(), out_a, None, diagnose_infeasible(rnd, status))
+    plan_a = _extract(model, cand, rnd) if out_a.has_solution else None
+    if plan_a is None or violations(rnd, status, plan_a):
+        plan_a = _trivial_plan(rnd, status)
+        if violations(rnd, status, plan_a):
+            return result("infeasible", cur.copy(), out_a, None, diagnose_infeasible(rnd, status))
+        out_a = SolveOutcome("feasible", None, out_a.bound, out_a.seconds)
+    phi = _stage_a_value(model, level_values(rnd, status, plan_a))
+    if out_a.objective is None:
+        out_a.objective = float(phi)
+    say("solve-b")
+    prob += (model_mod.stage_a_objective(model) >= phi, "lexicographic_levels_0_2")
+    prob.setObjective(model_mod.stage_b_objective(model))
+    _set_start(model, cand, rnd, plan_a)
+    remaining = deadline - time.perf_counter()
+    out_b = solve(prob, solver, max(1.0, remaining), rel_gap=STAGE_B_REL_GAP, warm_start=True)
+    final = plan_a
+    if out_b.has_solution:
+        plan_b = _extract(model, cand, rnd)
+        if plan_b is not None and not violations(rnd, status, plan_b):
+            final = plan_b
+    if final is plan_a:
+        out_b = SolveOutcome("feasible" if out_b.status != "infeasible" else out_b.status, None, out_b.bound, out_b.seconds)
+    st = "optimal" if out_a.status == "optimal" and out_b.status == "optimal" else "feasible"
+    return result(st, final, out_a, out_b)
+
+
+def _stage_a_value(model: model_mod.Model, levels: dict[int, int]) -> int:
+    w0, w1, w2 = model.weights
+    return -w0 * levels[0] + w1 * levels[1] + w2 * levels[2]
+
+
+def _extract(model: model_mod.Model, cand: Candidates, rnd: Round) -> np.ndarray | None:
+    """The plan in the solver's values, or None when they are not a clean 0/1 assignment."""
+    final = rnd.people["pos"].to_numpy().copy()
+    xv = np.array([v.varValue if v.varValue is not None else 0.0 for v in model.x])
+    if np.any((xv > 1e-6) & (xv < 1 - 1e-6)):
+        return None
+    chosen = np.flatnonzero(xv > 0.5)
+    if len(np.unique(cand.person[chosen])) != len(chosen):
+        return None
+    final[cand.person[chosen]] = cand.position[chosen]
+    for e, var in model.u.items():
+        if var.varValue is not None and var.varValue > 0.5:
+            if e in set(cand.person[chosen]):
+                return None
+            final[e] = UNPLACED
+    return final
+
+
+def _trivial_plan(rnd: Round, status: PersonStatus) -> np.ndarray:
+    """Everyone stays, Kunci moves made, Dihapus incumbents tidak tertampung (valid without Kunci)."""
+    final = rnd.people["pos"].to_numpy().copy()
+    final[status.dihapus] = UNPLACED
+    locked = status.kunci_pos >= 0
+    final[locked] = status.kunci_pos[locked]
+    return final
+
+
+def _set_start(model: model_mod.Model, cand: Candidates, rnd: Round, final: np.ndarray) -> None:
+    """Load a plan into the variables as the solver's starting solution."""
+    cur = rnd.people["pos"].to_numpy()
+    chosen = final[cand.person] == cand.position
+    for k, v in enumerate(model.x):
+        v.setInitialValue(1 if chosen[k] else 0)
+    for e, v in model.s.items():
+        v.setInitialValue(1 if final[e] == cur[e] else 0)
+    for e, v in model.u.items():
+        v.setInitialValue(1 if final[e] == UNPLACED else 0)
+
+
+def diagnose_infeasible(rnd: Round, status: PersonStatus) -> str:
+    """Name the Kunci rows that cannot all hold (the only source of infeasibility in this model)."""
+    from mutasi_cli.messages import INFEASIBLE_GENERIC, INFEASIBLE_KUNCI
+
+    people, positions = rnd.people, rnd.positions
+    cur = people["pos"].to_numpy()
+    formasi = positions["formasi"].to_numpy()
+    held = ~status.movable | (status.kunci_pos == -1)
+    locked = status.kunci_pos >= 0
+    for p in np.unique(status.kunci_pos[locked]):
+        incoming = int((status.kunci_pos == p).sum())
+        fixed_stayers = int((held & (cur == p) & (status.kunci_pos < 0)).sum())
+        if incoming + fixed_stayers > formasi[p]:
+            return INFEASIBLE_KUNCI.format(kode=positions.at[p, "kode"], incoming=incoming, stayers=fixed_stayers, formasi=formasi[p])
+    return INFEASIBLE_GENERIC
+
+
+__all__ = ["PlanResult", "plan", "pulp"]

@@ -1,0 +1,138 @@
+"""Reading spreadsheets into raw tables: the only module that opens input files.
+
+A :class:`Table` keeps each data row's number as Excel shows it, the headers as written, and the
+canonical name each header maps to. Nothing is normalised here (see :mod:`mutasi_cli.load`).
+"""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import io
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from mutasi_cli.headers import SCHEMAS, alias_index, header_key
+from mutasi_cli.issues import IssueLog
+from mutasi_cli.values import is_blank
+
+SPREADSHEET_SUFFIXES = {".xlsx", ".xlsm", ".xls", ".ods"}
+#: rows scanned for the header row under a title block
+HEADER_SCAN_ROWS = 30
+
+
+@dataclass
+class Table:
+    """One sheet's data rows with canonical column names."""
+
+    source: Path
+    sheet: str
+    headers: dict[str, str]  # canonical → header as written
+    rows: list[dict[str, object]]  # canonical → raw value
+    excel_rows: list[int]
+    extra_columns: list[str] = field(default_factory=list)
+
+    def header(self, canonical: str) -> str:
+        return self.headers.get(canonical, canonical)
+
+
+@dataclass
+class RawWorkbook:
+    path: Path
+    sheets: dict[str, list[list[object]]]  # sheet name → rows of cells
+    sha256: str
+
+
+class ReadError(Exception):
+    """A file that cannot be read at all; carries an issue code and its fields."""
+
+    def __init__(self, code: str, **fields: object) -> None:
+        super().__init__(code)
+        self.code = code
+        self.fields = fields
+
+
+def sha256_of(path: Path) -> str:
+    h = hashlib.sha256()
+    with path.open("rb") as fh:
+        for chunk in iter(lambda: fh.read(1 << 20), b""):
+            h.update(chunk)
+    return h.hexdigest()
+
+
+def read_raw(path: Path) -> RawWorkbook:
+    """All sheets of a workbook (or the one table of a CSV) as lists of cell values."""
+    if not path.exists():
+        raise ReadError("file-not-found", path=str(path))
+    suffix = path.suffix.lower()
+    digest = sha256_of(path)
+    if suffix == ".csv":
+        return RawWorkbook(path, {path.stem: _read_csv(path)}, digest)
+    if suffix not in SPREADSHEET_SUFFIXES:
+        raise ReadError("unsupported-format", path=str(path))
+    try:
+        from python_calamine import CalamineWorkbook
+
+        wb = CalamineWorkbook.from_path(str(path))
+        sheets = {name: wb.get_sheet_by_name(name).to_python(skip_empty_area=False) for name in wb.sheet_names}
+    except Exception as exc:  # calamine raises several private error types
+        raise ReadError("unreadable-file", path=str(path), detail=str(exc).splitlines()[0][:120]) from exc
+    return RawWorkbook(path, sheets, digest)
+
+
+def _read_csv(path: Path) -> list[list[object]]:
+    data = path.read_bytes()
+    for encoding in ("utf-8-sig", "cp1252", "latin-1"):
+        try:
+            text = data.decode(encoding)
+            break
+        except UnicodeDecodeError:
+            continue
+    first = text.split("\n", 1)[0]
+    delimiter = ";" if first.count(";") > first.count(",") else ","
+    return [list(r) for r in csv.reader(io.StringIO(text), delimiter=delimiter)]
+
+
+def find_sheet(raw: RawWorkbook, wanted: str) -> str | None:
+    for name in raw.sheets:
+        if name.strip().lower() == wanted.lower():
+            return name
+    return None
+
+
+def table_from_rows(
+    raw: RawWorkbook, sheet_name: str, schema_name: str, log: IssueLog
+) -> Table | None:
+    """Locate the header row (under any title block), map headers, collect non-blank data rows."""
+    rows = raw.sheets[sheet_name]
+    index = alias_index(SCHEMAS[schema_name])
+    header_at, best = None, 0
+    for i, row in enumerate(rows[:HEADER_SCAN_ROWS]):
+        hits = len({index[k] for c in row if not is_blank(c) and (k := header_key(c)) in index})
+        if hits > best:
+            header_at, best = i, hits
+    if header_at is None:
+        log.add("empty-sheet", sheet=schema_name, row=None)
+        return None
+    headers: dict[str, str] = {}
+    positions: dict[str, int] = {}
+    extra: list[str] = []
+    for j, cell in enumerate(rows[header_at]):
+        if is_blank(cell):
+            continue
+        written = str(cell).strip()
+        canonical = index.get(header_key(written))
+        if canonical and canonical not in positions:
+            headers[canonical] = written
+            positions[canonical] = j
+        else:
+            extra.append(written)
+    data: list[dict[str, object]] = []
+    excel_rows: list[int] = []
+    for i in range(header_at + 1, len(rows)):
+        row = rows[i]
+        if all(is_blank(c) for c in row):
+            continue
+        data.append({c: (row[j] if j < len(row) else None) for c, j in positions.items()})
+        excel_rows.append(i + 1)
+    return Table(raw.path, schema_name, headers, data, excel_rows, extra)

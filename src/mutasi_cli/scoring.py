@@ -1,0 +1,128 @@
+"""Level 3 of the objective: the fit of a person in a position, as documented integer points.
+
+The weights are named constants here (a settings file comes later). All scores are integers, so the
+objective is integral and the solver's gap is meaningful. Scores apply to the final placement of
+every person (a stayer is scored in their own position), so nobody is moved for points they already
+have.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+
+from mutasi_cli.data import Round
+
+#: golongan within the position's range (PPPK: always, the rule is the same jabatan)
+W_GRADE = 2
+#: education at or above the position's minimum
+W_EDUCATION = 2
+#: the person's major is one the position lists
+W_MAJOR = 3
+#: the person holds every training the position requires
+W_TRAINING = 3
+#: per SKP point (Sangat Baik 2, Baik 1) in a Prioritas-1 or -2 position
+W_SKP = 1
+#: the person's 1st, 2nd, 3rd wish (unit or position code)
+W_WISH = (4, 3, 2)
+#: the position lies in the person's home kecamatan / within NEAR_KM of it
+W_HOME = 2
+W_NEAR = 1
+NEAR_KM = 25.0
+#: per place filled at the end of the round in a Prioritas-2 / Prioritas-3 position (up to Formasi)
+W_FILL = {2: 5, 3: 2}
+
+
+def fit(rnd: Round, e: np.ndarray, p: np.ndarray) -> np.ndarray:
+    """Integer fit score of each pair (person e[k] placed in position p[k])."""
+    people, positions = rnd.people, rnd.positions
+    score = np.zeros(len(e), dtype=np.int64)
+    pppk = people["pppk"].to_numpy()[e]
+    grade = people["grade"].to_numpy()[e]
+    in_range = (grade >= positions["grade_lo"].to_numpy()[p]) & (grade <= positions["grade_hi"].to_numpy()[p])
+    score += W_GRADE * (pppk | in_range)
+    score += W_EDUCATION * (people["edu"].to_numpy()[e] >= positions["edu_min"].to_numpy()[p])
+    score += W_MAJOR * _table_lookup(people["jurusan"], positions["jurusan"], e, p, _major_match)
+    score += W_TRAINING * _table_lookup(people["diklat"], positions["syarat_diklat"], e, p, _training_held)
+    score += W_SKP * people["skp"].to_numpy()[e] * (positions["prioritas"].to_numpy()[p] <= 2)
+    score += _wish_points(rnd, e, p)
+    score += _home_points(rnd, e, p)
+    return score
+
+
+def _table_lookup(person_col: pd.Series, position_col: pd.Series, e, p, match) -> np.ndarray:
+    """Evaluate ``match`` once per distinct (person value, position value) and gather for the pairs."""
+    pc, pu = pd.factorize(person_col.map(_hashable))
+    qc, qu = pd.factorize(position_col.map(_hashable))
+    table = np.array([[bool(match(a, b)) for b in qu] for a in pu], dtype=bool).reshape(len(pu), len(qu))
+    return table[pc[e], qc[p]]
+
+
+def _hashable(v):
+    return tuple(v) if isinstance(v, list) else v
+
+
+def _major_match(person_major: str, allowed: tuple[str, ...]) -> bool:
+    return bool(person_major) and any(a and a in person_major for a in allowed)
+
+
+def _training_held(held: tuple[str, ...], required: tuple[str, ...]) -> bool:
+    from mutasi_cli.values import norm_key
+
+    return bool(required) and all(norm_key(r) in held for r in required)
+
+
+def _wish_points(rnd: Round, e: np.ndarray, p: np.ndarray) -> np.ndarray:
+    wishes = rnd.people["wishes"]
+    rows = [(i, rank, key) for i, ws in enumerate(wishes) for rank, key in enumerate(ws[: len(W_WISH)])]
+    out = np.zeros(len(e), dtype=np.int64)
+    if not rows:
+        return out
+    w = pd.DataFrame(rows, columns=["person", "rank", "key"])
+    w["points"] = np.array(W_WISH)[w["rank"].to_numpy()]
+    w = w.groupby(["person", "key"], as_index=False)["points"].max()
+    from mutasi_cli.values import norm_key
+
+    unit_key = rnd.positions["unit"].map(norm_key).to_numpy()
+    code_key = rnd.positions["kode"].map(norm_key).to_numpy()
+    pairs = pd.DataFrame({"k": np.arange(len(e)), "person": e})
+    wanted = pairs[pairs["person"].isin(w["person"])]
+    if not len(wanted):
+        return out
+    for keys in (unit_key, code_key):
+        m = wanted.assign(key=keys[p[wanted["k"].to_numpy()]]).merge(w, on=["person", "key"])
+        out[m["k"].to_numpy()] = np.maximum(out[m["k"].to_numpy()], m["points"].to_numpy())
+    return out
+
+
+def _home_points(rnd: Round, e: np.ndarray, p: np.ndarray) -> np.ndarray:
+    from mutasi_cli.bungo import distance_km
+    from mutasi_cli.values import norm_key
+
+    home = rnd.people["kecamatan"].map(lambda v: norm_key(v) if v else "")
+    where = rnd.positions["kecamatan"].map(lambda v: norm_key(v) if v else "")
+    hc, hu = pd.factorize(home)
+    wc, wu = pd.factorize(where)
+    names = {norm_key(k): k for k in _kecamatan_names()}
+    table = np.zeros((len(hu), len(wu)), dtype=np.int64)
+    for i, a in enumerate(hu):
+        for j, b in enumerate(wu):
+            if not a or not b:
+                continue
+            if a == b:
+                table[i, j] = W_HOME
+            elif a in names and b in names:
+                d = distance_km(names[a], names[b])
+                table[i, j] = W_NEAR if d is not None and d <= NEAR_KM else 0
+    return table[hc[e], wc[p]]
+
+
+def _kecamatan_names() -> list[str]:
+    from mutasi_cli.bungo import KECAMATAN
+
+    return [k.name for k in KECAMATAN]
+
+
+def fill_weight(prioritas: np.ndarray) -> np.ndarray:
+    """Points per filled place by the position's Prioritas (Prioritas 1 is level 1, not scored here)."""
+    return np.select([prioritas == 2, prioritas == 3], [W_FILL[2], W_FILL[3]], 0)

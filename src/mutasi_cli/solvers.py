@@ -1,0 +1,170 @@
+"""Running a solver on a PuLP problem, with a wall-clock limit we enforce ourselves.
+
+Two traps measured on this project (issue #2): when CBC reaches its time limit before it has an
+integer solution PuLP reports "Infeasible" and loads fractional LP values; and CBC does not honour its
+time limit during the root LP. So we run CBC ourselves (PuLP writes the MPS file and reads the
+solution), interrupt it at the deadline, and read ``sol_status`` rather than ``status``; the caller
+re-checks any solution against every rule before using it.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import re
+import signal
+import subprocess
+import tempfile
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+import pulp
+
+SOLVERS = ("cbc", "highs")
+#: seconds CBC gets, after an interrupt at the deadline, to write its best solution
+INTERRUPT_GRACE = 10.0
+
+
+@dataclass
+class SolveOutcome:
+    #: "optimal", "feasible" (a solution, optimality not proven), "infeasible", "no-solution" (limit hit)
+    status: str
+    objective: float | None
+    bound: float | None
+    seconds: float
+
+    @property
+    def has_solution(self) -> bool:
+        return self.status in ("optimal", "feasible")
+
+
+def solver_version(name: str) -> str:
+    if name == "highs":
+        from importlib.metadata import version
+
+        return f"HiGHS (highspy {version('highspy')})"
+    try:
+        out = subprocess.run(
+            [pulp.PULP_CBC_CMD().path], input="quit\n", capture_output=True, text=True, timeout=10
+        ).stdout
+        m = re.search(r"Version:\s*(\S+)", out)
+        return f"CBC {m.group(1)}" if m else "CBC"
+    except (OSError, subprocess.SubprocessError):
+        return "CBC"
+
+
+def solve(
+    prob: pulp.LpProblem,
+    solver: str,
+    time_limit: float,
+    *,
+    abs_gap: float = 0.0,
+    rel_gap: float = 0.0,
+    warm_start: bool = False,
+) -> SolveOutcome:
+    if solver == "highs":
+        return _solve_highs(prob, time_limit, abs_gap, rel_gap)
+    return _solve_cbc(prob, time_limit, abs_gap, rel_gap, warm_start)
+
+
+def _sol_status(prob: pulp.LpProblem) -> str:
+    if prob.sol_status == pulp.LpSolutionOptimal:
+        return "optimal"
+    if prob.sol_status == pulp.LpSolutionIntegerFeasible:
+        return "feasible"
+    if prob.sol_status in (pulp.LpSolutionInfeasible,):
+        return "infeasible"
+    return "no-solution"
+
+
+def _solve_cbc(prob, time_limit, abs_gap, rel_gap, warm_start) -> SolveOutcome:
+    t0 = time.perf_counter()
+    cmd = pulp.PULP_CBC_CMD(msg=False, warmStart=warm_start)
+    with tempfile.TemporaryDirectory(prefix="mutasi-cbc-") as tmp:
+        mps, sol, mst, logf = (Path(tmp) / n for n in ("model.mps", "model.sol", "start.mst", "cbc.log"))
+        vs, var_names, con_names, _ = prob.writeMPS(str(mps), rename=1)
+        args = [cmd.path, str(mps)]
+        if prob.sense == pulp.LpMaximize:
+            args.append("-max")
+        if warm_start:
+            cmd.writesol(str(mst), prob, vs, var_names, con_names)
+            args += ["-mips", str(mst)]
+        limit = max(1.0, time_limit - (time.perf_counter() - t0))
+        args += ["-sec", f"{limit:.1f}", "-allow", f"{abs_gap}", "-ratio", f"{rel_gap}"]
+        args += ["-timeMode", "elapsed", "-printingOptions", "all", "-solve", "-solution", str(sol)]
+        with logf.open("w") as log:
+            proc = subprocess.Popen(args, stdout=log, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL)
+            try:
+                proc.wait(timeout=limit + 2.0)
+            except subprocess.TimeoutExpired:
+                # CBC ignores -sec during the root LP: interrupt it like Ctrl-C, then kill.
+                proc.send_signal(signal.SIGINT)
+                try:
+                    proc.wait(timeout=INTERRUPT_GRACE)
+                except subprocess.TimeoutExpired:
+                    proc.kill()
+                    proc.wait()
+        text = logf.read_text(errors="replace")
+        if not sol.exists() or os.path.getsize(sol) == 0:
+            status = "infeasible" if "infeasible" in text.lower() and "Result - " in text else "no-solution"
+            return SolveOutcome(status, None, None, time.perf_counter() - t0)
+        status_code, values, _, _, _, sol_status = cmd.readsol_MPS(str(sol), prob, vs, var_names, con_names)
+        prob.assignVarsVals(values)
+        prob.assignStatus(status_code, sol_status)
+    status = _sol_status(prob)
+    if status == "infeasible" and "Result - Stopped" in text:
+        status = "no-solution"  # PuLP's "Infeasible" after a time limit: no integer solution yet
+    if "Result - Optimal solution found" in text and status == "feasible":
+        status = "optimal"
+    objective = pulp.value(prob.objective) if status in ("optimal", "feasible") else None
+    bound = _cbc_bound(text, prob.sense)
+    if status == "optimal" and objective is not None:
+        bound = objective if bound is None else bound
+    return SolveOutcome(status, objective, bound, time.perf_counter() - t0)
+
+
+def _cbc_bound(log: str, sense: int) -> float | None:
+    """Best bound from CBC's log (CBC minimises internally; with -max the sign is flipped back)."""
+    m = re.findall(r"Lower bound:\s*(-?[\d.eE+-]+)", log)
+    if not m:
+        return None
+    value = float(m[-1])
+    return -value if sense == pulp.LpMaximize and value != 0 and "-max" not in log else value
+
+
+@contextlib.contextmanager
+def _quiet_stdout():
+    """Silence file descriptor 1 (C++ code writes there directly) so ``--json`` stays clean."""
+    import sys
+
+    sys.stdout.flush()
+    saved = os.dup(1)
+    try:
+        with open(os.devnull, "w") as devnull:
+            os.dup2(devnull.fileno(), 1)
+            yield
+    finally:
+        sys.stdout.flush()
+        os.dup2(saved, 1)
+        os.close(saved)
+
+
+def _solve_highs(prob, time_limit, abs_gap, rel_gap) -> SolveOutcome:
+    t0 = time.perf_counter()
+    solver = pulp.HiGHS(
+        msg=False, timeLimit=max(1.0, time_limit), gapAbs=abs_gap, gapRel=rel_gap, threads=1
+    )
+    with _quiet_stdout():  # HiGHS prints a banner on creation, before PuLP can silence it
+        prob.solve(solver)
+    info = prob.solverModel.getInfo()
+    status = _sol_status(prob)
+    objective = pulp.value(prob.objective) if status in ("optimal", "feasible") else None
+    bound = getattr(info, "mip_dual_bound", None)
+    if bound is not None and (abs(bound) == float("inf") or bound != bound):
+        bound = None
+    if bound is not None and prob.sense == pulp.LpMaximize:
+        bound = -bound  # PuLP hands HiGHS the negated objective
+    if status == "optimal" and objective is not None and bound is None:
+        bound = objective
+    return SolveOutcome(status, objective, bound, time.perf_counter() - t0)

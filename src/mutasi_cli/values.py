@@ -1,0 +1,183 @@
+"""Cell normalisation: each parser returns a value or ``None``; callers turn ``None`` into an Issue.
+
+Nothing here raises on bad data.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+import re
+from dataclasses import dataclass
+
+_MONTHS_ID = {
+    "januari": 1, "jan": 1, "februari": 2, "pebruari": 2, "feb": 2, "peb": 2, "maret": 3, "mar": 3,
+    "april": 4, "apr": 4, "mei": 5, "juni": 6, "jun": 6, "juli": 7, "jul": 7, "agustus": 8, "agu": 8,
+    "agt": 8, "ags": 8, "aug": 8, "september": 9, "sep": 9, "sept": 9, "oktober": 10, "okt": 10,
+    "oct": 10, "november": 11, "nov": 11, "nopember": 11, "nop": 11, "desember": 12, "des": 12,
+    "dec": 12, "may": 5, "june": 6, "july": 7, "august": 8, "october": 10, "december": 12,
+    "january": 1, "february": 2, "march": 3,
+}  # fmt: skip
+_EXCEL_EPOCH = dt.date(1899, 12, 30)
+MONTHS_ID_NAMES = (
+    "Januari", "Februari", "Maret", "April", "Mei", "Juni",
+    "Juli", "Agustus", "September", "Oktober", "November", "Desember",
+)  # fmt: skip
+
+
+def is_blank(value: object) -> bool:
+    if value is None:
+        return True
+    if isinstance(value, float) and math.isnan(value):
+        return True
+    return isinstance(value, str) and not value.strip()
+
+
+def text(value: object) -> str | None:
+    """Trimmed text of a cell, ``None`` when blank; integral floats lose their ``.0``."""
+    if is_blank(value):
+        return None
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return re.sub(r"\s+", " ", str(value)).strip()
+
+
+def _safe_date(y: int, m: int, d: int) -> dt.date | None:
+    try:
+        return dt.date(y, m, d)
+    except ValueError:
+        return None
+
+
+def parse_date(value: object) -> dt.date | None:
+    """A date from an Excel date, a serial number, ``dd-mm-yyyy``, ``dd/mm/yyyy``, ISO or Indonesian words."""
+    if is_blank(value):
+        return None
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        if 1 <= value < 2958466:
+            return _EXCEL_EPOCH + dt.timedelta(days=int(value))
+        return None
+    s = str(value).strip()
+    m = re.fullmatch(r"(\d{4})-(\d{1,2})-(\d{1,2})(?:[ T]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?)?", s)
+    if m:
+        return _safe_date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+    m = re.fullmatch(r"(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})", s)
+    if m:
+        return _safe_date(int(m.group(3)), int(m.group(2)), int(m.group(1)))
+    m = re.fullmatch(r"(\d{1,2})[\s\-]+([A-Za-z]+)\.?[\s\-]+(\d{4})", s)
+    if m and m.group(2).lower() in _MONTHS_ID:
+        return _safe_date(int(m.group(3)), _MONTHS_ID[m.group(2).lower()], int(m.group(1)))
+    if re.fullmatch(r"\d+(\.0+)?", s):
+        return parse_date(float(s))
+    return None
+
+
+def format_date_id(d: dt.date) -> str:
+    """``27 November 2026``"""
+    return f"{d.day} {MONTHS_ID_NAMES[d.month - 1]} {d.year}"
+
+
+def add_years(d: dt.date, years: int) -> dt.date:
+    try:
+        return d.replace(year=d.year + years)
+    except ValueError:  # 29 February
+        return d.replace(year=d.year + years, day=28)
+
+
+def add_months(d: dt.date, months: int) -> dt.date:
+    y, m = divmod(d.month - 1 + months, 12)
+    year, month = d.year + y, m + 1
+    day = min(d.day, [31, 29 if _leap(year) else 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1])
+    return dt.date(year, month, day)
+
+
+def _leap(y: int) -> bool:
+    return y % 4 == 0 and (y % 100 != 0 or y % 400 == 0)
+
+
+def retirement_date(birth: dt.date, bup: int) -> dt.date:
+    """First day of the month after the birthday on which the BUP age is reached."""
+    birthday = add_years(birth, bup)
+    return add_months(birthday.replace(day=1), 1)
+
+
+# --- NIP -----------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Nip:
+    text: str
+    birth: dt.date
+    gender: str  # "L" or "P"
+    pppk: bool
+
+
+def nip_digits(value: object) -> tuple[str | None, str | None]:
+    """(18-digit text, None) or (None, problem code). A number cell is an error: Excel lost digits."""
+    if is_blank(value):
+        return None, "empty-cell"
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        return None, "nip-as-number"
+    s = str(value).strip().lstrip("'").strip()
+    s = re.sub(r"[\s.\-]", "", s)
+    if re.fullmatch(r"\d(\.\d+)?[eE]\+?\d+", s) or re.fullmatch(r"\d\.\d+[eE]\d+", s):
+        return None, "nip-as-number"
+    if not re.fullmatch(r"\d{18}", s):
+        return None, "invalid-nip"
+    return s, None
+
+
+def parse_nip(value: object) -> tuple[Nip | None, str | None]:
+    """Parse and check a NIP (PNS or PPPK form). Returns (Nip, None) or (None, problem code)."""
+    s, problem = nip_digits(value)
+    if s is None:
+        return None, problem
+    birth = _safe_date(int(s[0:4]), int(s[4:6]), int(s[6:8]))
+    if birth is None or not 1930 <= birth.year <= 2015:
+        return None, "invalid-nip"
+    month = int(s[12:14])
+    if 1 <= month <= 12:
+        pppk, gender_digit = False, s[14]
+    elif 21 <= month <= 29:
+        pppk, gender_digit = True, s[14]
+    else:
+        return None, "invalid-nip"
+    if gender_digit not in "12":
+        return None, "invalid-nip"
+    return Nip(s, birth, "L" if gender_digit == "1" else "P", pppk), None
+
+
+def parse_gender(value: object) -> str | None:
+    s = (text(value) or "").lower().replace("-", "").replace(" ", "")
+    if s in {"l", "m", "lakilaki", "pria", "male", "1"}:
+        return "L"
+    if s in {"p", "f", "perempuan", "wanita", "female", "2"}:
+        return "P"
+    return None
+
+
+def parse_int(value: object) -> int | None:
+    if is_blank(value) or isinstance(value, bool):
+        return None
+    if isinstance(value, (int, float)):
+        return int(value) if float(value).is_integer() else None
+    s = str(value).strip()
+    return int(s) if re.fullmatch(r"\d+", s) else None
+
+
+def split_list(value: object) -> list[str]:
+    """``"PKP; PKA"`` → ``["PKP", "PKA"]`` (also accepts commas)."""
+    s = text(value)
+    if not s:
+        return []
+    return [p.strip() for p in re.split(r"[;,]", s) if p.strip()]
+
+
+def norm_key(value: object) -> str:
+    """Comparison key: lower case, single spaces, no punctuation at the edges."""
+    s = text(value) or ""
+    return re.sub(r"[^0-9a-z]+", " ", s.lower()).strip()
