@@ -52,3 +52,24 @@ def make_round(people: list[dict], positions: list[dict], **sheets: list[dict]):
     rnd, log = load_frames(frames, EFFECTIVE)
     assert rnd is not None, [i.to_dict() for i in log.errors]
     return rnd
+
+
+def write_workbook(path, people: list[dict], positions: list[dict], **sheets: list[dict]):
+    """A real .xlsx with sheets Pegawai, Jabatan (and any optional ones), NIP cells as text."""
+    from openpyxl import Workbook
+
+    wb = Workbook()
+    wb.remove(wb.active)
+    for name, rows in {"Pegawai": people, "Jabatan": positions, **sheets}.items():
+        ws = wb.create_sheet(name)
+        headers = list(dict.fromkeys(k for r in rows for k in r))
+        ws.append(headers)
+        for r in rows:
+            ws.append([r.get(h) for h in headers])
+        for row in ws.iter_rows(min_row=2):
+            for cell in row:
+                if isinstance(cell.value, str):
+                    cell.data_type = "s"  # keep "=..." names as text, as a real export would
+                    cell.number_format = "@"
+    wb.save(path)
+    return path

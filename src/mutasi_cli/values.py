@@ -123,9 +123,9 @@ def nip_digits(value: object) -> tuple[str | None, str | None]:
     if isinstance(value, (int, float)) and not isinstance(value, bool):
         return None, "nip-as-number"
     s = str(value).strip().lstrip("'").strip()
-    s = re.sub(r"[\s.\-]", "", s)
-    if re.fullmatch(r"\d(\.\d+)?[eE]\+?\d+", s) or re.fullmatch(r"\d\.\d+[eE]\d+", s):
+    if re.fullmatch(r"\d(?:[.,]\d+)?[eE]\+?\d+", s):
         return None, "nip-as-number"
+    s = re.sub(r"[\s.\-]", "", s)
     if not re.fullmatch(r"\d{18}", s):
         return None, "invalid-nip"
     return s, None

@@ -1,0 +1,276 @@
+"""Why: the reasons behind each move, each vacancy and each due person who stays, and training needs.
+
+Builds plain DataFrames (columns in Bahasa Indonesia, as the workbook shows them); rendering is
+:mod:`mutasi_cli.report`'s job.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+
+from mutasi_cli import grades, messages
+from mutasi_cli.data import TETAP, Round
+from mutasi_cli.planner import PlanResult
+from mutasi_cli.rules import NO_LOCK, RULES, eligible_mask, pair_failures
+from mutasi_cli.verify import UNPLACED
+
+MOVE_COLUMNS = [
+    "No", "NIP", "Nama", "Pangkat/Gol. Ruang", "Jabatan Lama", "Kode Jabatan Lama", "Unit Kerja Lama",
+    "Jabatan Baru", "Kode Jabatan Baru", "Unit Kerja Baru", "Keterangan",
+]  # fmt: skip
+VACANCY_COLUMNS = [
+    "No", "Kode Jabatan", "Nama Jabatan", "Unit Kerja", "Jenis Jabatan", "Prioritas", "Formasi", "Terisi",
+    "Lowong", "Alasan",
+]  # fmt: skip
+STAY_COLUMNS = [
+    "No", "NIP", "Nama", "Pangkat/Gol. Ruang", "Jabatan", "Kode Jabatan", "Unit Kerja", "Lama Menjabat (tahun)",
+    "Alasan", "Dasar Hukum",
+]  # fmt: skip
+TRAINING_COLUMNS = [
+    "No", "NIP", "Nama", "Jabatan Baru", "Kode Jabatan Baru", "Unit Kerja Baru", "Diklat yang Dibutuhkan",
+    "Keterangan",
+]  # fmt: skip
+
+
+def _rank_order(rnd: Round, idx: np.ndarray) -> np.ndarray:
+    """Sort key: PNS by golongan descending, then PPPK by grade descending, then name."""
+    people = rnd.people.iloc[idx]
+    pppk_rank = people["golongan"].map(lambda g: grades.PPPK_GRADES.index(g) + 1 if g in grades.PPPK_GRADES else 0)
+    return np.where(people["pppk"], pppk_rank, 100 + people["grade"]).astype(int)
+
+
+def moves(rnd: Round, result: PlanResult) -> pd.DataFrame:
+    people, positions = rnd.people, rnd.positions
+    cur = people["pos"].to_numpy()
+    final = result.final
+    st = result.person_status
+    idx = np.flatnonzero(result.moved)
+    if not len(idx):
+        return pd.DataFrame(columns=MOVE_COLUMNS)
+    unit = positions["unit"].to_numpy()
+    occupancy_before = np.bincount(cur, minlength=len(positions))
+    rows = []
+    for e in idx:
+        p, c = final[e], cur[e]
+        reasons = []
+        if st.kunci_pos[e] >= 0:
+            reasons.append(messages.REASON_KUNCI)
+            broken = [RULES[r].text for r, f in pair_failures(rnd, np.array([e]), np.array([p])).items() if f[0]]
+            broken += [RULES[r].text for r in st.reasons(e)]
+            if broken:
+                reasons.append(messages.REASON_KUNCI_BREAKS.format(rules="; ".join(broken)))
+        if st.dihapus[e]:
+            reasons.append(messages.REASON_DIHAPUS)
+        if st.due[e]:
+            reasons.append(messages.REASON_DUE.format(years=int(st.tenure_years[e])))
+        if positions.at[p, "prioritas"] == 1 and occupancy_before[p] < positions.at[p, "formasi"]:
+            reasons.append(messages.REASON_PRIORITY1)
+        elif occupancy_before[p] < positions.at[p, "formasi"]:
+            reasons.append(messages.REASON_FILL)
+        wishes = people.at[e, "wishes"]
+        from mutasi_cli.values import norm_key
+
+        if wishes and (norm_key(unit[p]) in wishes or norm_key(positions.at[p, "kode"]) in wishes):
+            reasons.append(messages.REASON_WISH)
+        if not reasons:
+            reasons.append(messages.REASON_FIT)
+        rows.append(
+            {
+                "NIP": people.at[e, "nip"],
+                "Nama": people.at[e, "nama"],
+                "Pangkat/Gol. Ruang": grades.golongan_label(people.at[e, "golongan"]),
+                "Jabatan Lama": positions.at[c, "nama"],
+                "Kode Jabatan Lama": positions.at[c, "kode"],
+                "Unit Kerja Lama": unit[c],
+                "Jabatan Baru": positions.at[p, "nama"],
+                "Kode Jabatan Baru": positions.at[p, "kode"],
+                "Unit Kerja Baru": unit[p],
+                "Keterangan": "; ".join(reasons),
+                "_rank": 0,
+            }
+        )
+    df = pd.DataFrame(rows)
+    df["_rank"] = _rank_order(rnd, idx)
+    df = df.sort_values(["Unit Kerja Baru", "_rank", "Nama"], ascending=[True, False, True], kind="stable")
+    df.insert(0, "No", range(1, len(df) + 1))
+    return df[MOVE_COLUMNS].reset_index(drop=True)
+
+
+def vacancies(rnd: Round, result: PlanResult) -> pd.DataFrame:
+    positions = rnd.positions
+    final = result.final
+    formasi = positions["formasi"].to_numpy()
+    occupancy = np.bincount(final[final != UNPLACED], minlength=len(positions))
+    empty = np.flatnonzero(positions["aktif"].to_numpy() & (occupancy < formasi))
+    if not len(empty):
+        return pd.DataFrame(columns=VACANCY_COLUMNS)
+    cand_count = np.bincount(result.candidates.position, minlength=len(positions))
+    qualified = _qualified_anyone(rnd, empty)
+    rows = []
+    for p in empty:
+        if not qualified[p]:
+            reason = messages.VACANCY_NO_CANDIDATE
+        elif cand_count[p] == 0:
+            reason = messages.VACANCY_CANDIDATES_HELD.format(count=qualified[p])
+        else:
+            reason = messages.VACANCY_LOWER_PRIORITY
+        rows.append(
+            {
+                "Kode Jabatan": positions.at[p, "kode"],
+                "Nama Jabatan": positions.at[p, "nama"],
+                "Unit Kerja": positions.at[p, "unit"],
+                "Jenis Jabatan": positions.at[p, "jenis"],
+                "Prioritas": int(positions.at[p, "prioritas"]),
+                "Formasi": int(formasi[p]),
+                "Terisi": int(occupancy[p]),
+                "Lowong": int(formasi[p] - occupancy[p]),
+                "Alasan": reason,
+            }
+        )
+    df = pd.DataFrame(rows).sort_values(["Prioritas", "Unit Kerja", "Kode Jabatan"], kind="stable")
+    df.insert(0, "No", range(1, len(df) + 1))
+    return df[VACANCY_COLUMNS].reset_index(drop=True)
+
+
+def _qualified_anyone(rnd: Round, positions_idx: np.ndarray) -> dict[int, int]:
+    """Number of people (outside the position) who pass the pair rules for each position, movable or not.
+    Evaluated per distinct profile, so the cost grows with profiles × positions, not people × positions."""
+    people = rnd.people
+    name_key = rnd.positions["name_key"].to_numpy()
+    profile = people[["grade", "edu", "pppk"]].assign(cur=np.where(people["pppk"], name_key[people["pos"]], ""))
+    groups = profile.groupby(["grade", "edu", "pppk", "cur"], sort=False).indices
+    out: dict[int, int] = {int(p): 0 for p in positions_idx}
+    reps = np.array([members[0] for members in groups.values()])
+    sizes = np.array([len(m) for m in groups.values()])
+    for p in positions_idx:
+        fails = pair_failures(rnd, reps, np.full(len(reps), p))
+        fails.pop("larangan")
+        ok = eligible_mask(fails)
+        out[int(p)] = int(sizes[ok].sum())
+    return out
+
+
+def stays(rnd: Round, result: PlanResult) -> pd.DataFrame:
+    """Due people who stay, and everyone left tidak tertampung."""
+    people, positions = rnd.people, rnd.positions
+    cur = people["pos"].to_numpy()
+    final = result.final
+    st = result.person_status
+    unplaced = final == UNPLACED
+    idx = np.flatnonzero((st.due & (final == cur)) | unplaced)
+    if not len(idx):
+        return pd.DataFrame(columns=STAY_COLUMNS)
+    unit = positions["unit"].to_numpy()
+    moved = result.moved
+    counted = moved & (st.kunci_pos == NO_LOCK) & ~st.dihapus
+    moved_out = pd.Series(unit[cur[counted]]).value_counts().to_dict()
+    cand_count = np.bincount(result.candidates.person, minlength=len(people))
+    related = set(rnd.relasi["a"]) | set(rnd.relasi["b"])
+    rows = []
+    for e in idx:
+        sources: list[str] = []
+        if unplaced[e]:
+            reason = messages.STAY_TIDAK_TERTAMPUNG
+        elif st.kunci_pos[e] == TETAP:
+            reason = messages.STAY_KUNCI_TETAP
+        elif codes := st.reasons(e):
+            reason = "; ".join(RULES[c].text for c in codes)
+            sources = [RULES[c].source for c in codes]
+        elif cand_count[e] == 0:
+            reason = messages.STAY_NO_CANDIDATE
+        elif moved_out.get(unit[cur[e]], 0) >= result.turnover_caps.get(unit[cur[e]], 0):
+            reason = messages.STAY_CAP.format(cap=result.turnover_caps[unit[cur[e]]])
+        elif e in related:
+            reason = messages.STAY_RELATION
+        else:
+            reason = messages.STAY_FULL
+        c = cur[e]
+        rows.append(
+            {
+                "NIP": people.at[e, "nip"],
+                "Nama": people.at[e, "nama"],
+                "Pangkat/Gol. Ruang": grades.golongan_label(people.at[e, "golongan"]),
+                "Jabatan": positions.at[c, "nama"],
+                "Kode Jabatan": positions.at[c, "kode"],
+                "Unit Kerja": unit[c],
+                "Lama Menjabat (tahun)": round(float(st.tenure_years[e]), 1),
+                "Alasan": reason,
+                "Dasar Hukum": "; ".join(sources),
+            }
+        )
+    df = pd.DataFrame(rows).sort_values(["Unit Kerja", "Nama"], kind="stable")
+    df.insert(0, "No", range(1, len(df) + 1))
+    return df[STAY_COLUMNS].reset_index(drop=True)
+
+
+def required_training(rnd: Round, p: int) -> list[str]:
+    """Training a position expects: its Syarat Diklat and the leadership training of its jenis."""
+    needed = list(rnd.positions.at[p, "syarat_diklat"])
+    lead = grades.LEADERSHIP_TRAINING.get(rnd.positions.at[p, "jenis"])
+    if lead and lead not in needed:
+        needed.insert(0, lead)
+    return needed
+
+
+def training_needs(rnd: Round, result: PlanResult) -> pd.DataFrame:
+    from mutasi_cli.values import norm_key
+
+    people, positions = rnd.people, rnd.positions
+    rows = []
+    for e in np.flatnonzero(result.moved):
+        p = result.final[e]
+        held = set(people.at[e, "diklat"])
+        missing = [t for t in required_training(rnd, p) if norm_key(t) not in held]
+        if not missing:
+            continue
+        jenis = positions.at[p, "jenis"]
+        notes = [
+            messages.TRAINING_NEED.format(training=t, jenis=jenis)
+            if grades.LEADERSHIP_TRAINING.get(jenis) == t
+            else messages.TRAINING_TECHNICAL.format(training=t)
+            for t in missing
+        ]
+        rows.append(
+            {
+                "NIP": people.at[e, "nip"],
+                "Nama": people.at[e, "nama"],
+                "Jabatan Baru": positions.at[p, "nama"],
+                "Kode Jabatan Baru": positions.at[p, "kode"],
+                "Unit Kerja Baru": positions.at[p, "unit"],
+                "Diklat yang Dibutuhkan": "; ".join(missing),
+                "Keterangan": "; ".join(notes),
+            }
+        )
+    if not rows:
+        return pd.DataFrame(columns=TRAINING_COLUMNS)
+    df = pd.DataFrame(rows).sort_values(["Unit Kerja Baru", "Nama"], kind="stable")
+    df.insert(0, "No", range(1, len(df) + 1))
+    return df[TRAINING_COLUMNS].reset_index(drop=True)
+
+
+def unit_summary(rnd: Round, result: PlanResult) -> pd.DataFrame:
+    """Per unit: people in, out, staying, due, and places empty before and after."""
+    people, positions = rnd.people, rnd.positions
+    cur = people["pos"].to_numpy()
+    final = result.final
+    unit = positions["unit"].to_numpy()
+    moved = result.moved
+    units = sorted(set(unit))
+    placed = final != UNPLACED
+    formasi = positions["formasi"].to_numpy() * positions["aktif"].to_numpy()
+    before = np.bincount(cur, minlength=len(positions))
+    after = np.bincount(final[placed], minlength=len(positions))
+    df = pd.DataFrame({"Unit Kerja": units})
+    series = {
+        "Pegawai Awal": pd.Series(unit[cur]).value_counts(),
+        "Masuk": pd.Series(unit[final[moved]]).value_counts(),
+        "Keluar": pd.Series(unit[cur[moved | ~placed]]).value_counts(),
+        "Tetap": pd.Series(unit[cur[final == cur]]).value_counts(),
+        "Jatuh Tempo": pd.Series(unit[cur[result.person_status.due]]).value_counts(),
+        "Lowong Sebelum": pd.Series(np.maximum(formasi - before, 0)).groupby(unit).sum(),
+        "Lowong Sesudah": pd.Series(np.maximum(formasi - after, 0)).groupby(unit).sum(),
+    }
+    for name, s in series.items():
+        df[name] = df["Unit Kerja"].map(s).fillna(0).astype(int)
+    return df

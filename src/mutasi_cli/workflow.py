@@ -1,0 +1,61 @@
+"""The plan job end to end (read → check → candidates → model → solve → write), without any UI."""
+
+from __future__ import annotations
+
+import datetime as dt
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from mutasi_cli.data import Round
+from mutasi_cli.issues import IssueLog
+from mutasi_cli.load import load_round
+from mutasi_cli.planner import PlanResult, plan
+from mutasi_cli.report import Summary, summarize, write_plan
+
+
+class InvalidInput(Exception):
+    def __init__(self, log: IssueLog) -> None:
+        super().__init__(f"{len(log.errors)} error(s) in the input")
+        self.log = log
+
+
+@dataclass
+class PlanRun:
+    round: Round
+    result: PlanResult
+    summary: Summary
+    issues: IssueLog
+    output: Path
+
+
+def plan_files(
+    pegawai: Path,
+    jabatan: Path,
+    output: Path,
+    *,
+    effective_date: dt.date,
+    solver: str = "cbc",
+    time_limit: float = 300.0,
+    progress: Callable[[str], None] | None = None,
+) -> PlanRun:
+    say = progress or (lambda _m: None)
+    t0 = time.perf_counter()
+    say("read")
+    rnd, log = load_round(pegawai, jabatan, effective_date)
+    if rnd is None:
+        raise InvalidInput(log)
+    t_read = time.perf_counter() - t0
+    budget = max(1.0, time_limit - t_read)
+    result = plan(rnd, solver=solver, time_limit=budget, progress=say)
+    result.timings = {"read+check": t_read, **result.timings}
+    summary = summarize(rnd, result, time.perf_counter() - t0)
+    if result.status != "infeasible":
+        say("write")
+        t = time.perf_counter()
+        settings = {"batas waktu (detik)": time_limit}
+        write_plan(output, rnd, result, summary, settings)
+        result.timings["write"] = time.perf_counter() - t
+        summary.seconds = time.perf_counter() - t0
+    return PlanRun(rnd, result, summary, log, output)

@@ -1,0 +1,127 @@
+"""The command line through Typer's CliRunner: exit codes, --json, help, messages."""
+
+import json
+
+import openpyxl
+import pytest
+from typer.testing import CliRunner
+
+from builders import EFFECTIVE, person, position, write_workbook
+from mutasi_cli.cli import app
+
+runner = CliRunner()
+DATE = ["--effective-date", EFFECTIVE.isoformat()]
+
+
+def chain_round(tmp_path, **extra_sheets):
+    positions = [position("V", "Unit B", Prioritas=1), position("PA", "Unit A"), position("PB", "Unit C")]
+    people = [person(1, "PA", years=6, nama="=Siti Aminah & Ma'ruf <Budi>"), person(2, "PB", years=6)]
+    return write_workbook(tmp_path / "round.xlsx", people, positions, **extra_sheets)
+
+
+def test_every_command_has_help():
+    for command in ("plan", "validate", "sample"):
+        result = runner.invoke(app, [command, "--help"])
+        assert result.exit_code == 0, result.output
+        assert "Usage" in result.output
+
+
+def test_plan_json_matches_workbook(tmp_path):
+    wb = chain_round(tmp_path)
+    out = tmp_path / "hasil.xlsx"
+    result = runner.invoke(app, ["plan", str(wb), str(wb), "-o", str(out), "--json", *DATE])
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.stdout)
+    assert data["status"] == "optimal"
+    assert (data["moves"], data["due"], data["due_moved"], data["unplaced"]) == (2, 2, 2, 0)
+    assert (data["priority1_places"], data["priority1_filled"]) == (1, 1)
+    assert data["output"] == str(out)
+    book = openpyxl.load_workbook(out)
+    assert book.sheetnames == ["Ringkasan", "Daftar Mutasi", "Lowongan", "Tidak Dimutasi", "Kebutuhan Diklat", "Parameter"]
+    rows = list(book["Daftar Mutasi"].iter_rows(values_only=True))
+    assert len(rows) - 1 == data["moves"]
+    names = {r[2] for r in rows[1:]}
+    assert "=Siti Aminah & Ma'ruf <Budi>" in names
+    for ws in book:
+        for row in ws.iter_rows():
+            for cell in row:
+                assert cell.data_type != "f", (ws.title, cell.coordinate)
+    nip_cells = [r[1] for r in book["Daftar Mutasi"].iter_rows(min_row=2)]
+    assert all(c.data_type == "s" and len(c.value) == 18 for c in nip_cells)
+
+
+def test_plan_highs_same_levels(tmp_path):
+    wb = chain_round(tmp_path)
+    res = [
+        json.loads(
+            runner.invoke(app, ["plan", str(wb), str(wb), "-o", str(tmp_path / f"{s}.xlsx"), "--json", "--solver", s, *DATE]).stdout
+        )
+        for s in ("cbc", "highs")
+    ]
+    keys = ("unplaced", "priority1_filled", "due_moved")
+    assert [r[k] for k in keys for r in res[:1]] == [r[k] for k in keys for r in res[1:]]
+
+
+def test_invalid_input_exit_1_names_row(tmp_path):
+    positions = [position("PA", "Unit A")]
+    people = [person(1, "PA"), person(2, "XX"), {**person(3, "PA"), "NIP": "123"}]
+    wb = write_workbook(tmp_path / "bad.xlsx", people, positions)
+    result = runner.invoke(app, ["plan", str(wb), str(wb), "-o", str(tmp_path / "o.xlsx"), "--json", *DATE])
+    assert result.exit_code == 1
+    data = json.loads(result.stdout)
+    assert data["valid"] is False
+    found = {(i["code"], i["sheet"], i["row"], i["column"]) for i in data["issues"]}
+    assert ("unknown-position", "Pegawai", 3, "Kode Jabatan") in found
+    assert ("invalid-nip", "Pegawai", 4, "NIP") in found
+    assert not (tmp_path / "o.xlsx").exists()
+
+
+def test_validate_json_and_exit_codes(tmp_path):
+    wb = chain_round(tmp_path)
+    ok = runner.invoke(app, ["validate", str(wb), str(wb), "--json", *DATE])
+    assert ok.exit_code == 0 and json.loads(ok.stdout) == {"valid": True, "issues": []}
+    missing = runner.invoke(app, ["validate", str(tmp_path / "nope.xlsx"), str(wb), "--json"])
+    assert missing.exit_code == 1
+    assert json.loads(missing.stdout)["issues"][0]["code"] == "file-not-found"
+
+
+def test_usage_errors_exit_2(tmp_path):
+    wb = chain_round(tmp_path)
+    assert runner.invoke(app, ["plan", str(wb), str(wb), "--effective-date", "2026-13-40"]).exit_code == 2
+    assert runner.invoke(app, ["plan", str(wb), str(wb), "--solver", "gurobi"]).exit_code == 2
+    assert runner.invoke(app, ["plan", str(wb)]).exit_code == 2
+
+
+def test_infeasible_exit_3(tmp_path):
+    # Kunci moves person 1 into V, whose only place is held by someone under two years in post.
+    positions = [position("V", "Unit B"), position("PA", "Unit A")]
+    people = [person(1, "PA", years=6), person(2, "V", years=1)]
+    wb = write_workbook(tmp_path / "k.xlsx", people, positions, Kunci=[{"NIP": people[0]["NIP"], "Kode Jabatan": "V"}])
+    result = runner.invoke(app, ["plan", str(wb), str(wb), "-o", str(tmp_path / "o.xlsx"), "--json", *DATE])
+    assert result.exit_code == 3, result.output
+    assert json.loads(result.stdout)["status"] == "infeasible"
+    assert "V" in result.stderr
+
+
+def test_internal_error_exit_4_without_traceback(tmp_path, monkeypatch):
+    import mutasi_cli.workflow as workflow
+
+    def boom(*a, **k):
+        raise RuntimeError("uji")
+
+    monkeypatch.setattr(workflow, "plan", boom)
+    wb = chain_round(tmp_path)
+    result = runner.invoke(app, ["plan", str(wb), str(wb), "-o", str(tmp_path / "o.xlsx"), *DATE])
+    assert result.exit_code == 4
+    assert "Traceback" not in result.output and "uji" in result.stderr
+
+
+@pytest.mark.parametrize("flag", ["--quiet", "--json"])
+def test_quiet_and_json_print_nothing_else(tmp_path, flag):
+    wb = chain_round(tmp_path)
+    result = runner.invoke(app, ["plan", str(wb), str(wb), "-o", str(tmp_path / "o.xlsx"), flag, *DATE])
+    assert result.exit_code == 0
+    if flag == "--quiet":
+        assert result.stdout == ""
+    else:
+        json.loads(result.stdout)

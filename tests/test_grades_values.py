@@ -1,0 +1,125 @@
+import datetime as dt
+
+import pytest
+
+from mutasi_cli import grades
+from mutasi_cli.values import (
+    add_years,
+    nip_digits,
+    parse_date,
+    parse_gender,
+    parse_nip,
+    retirement_date,
+)
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        ("III/a", "III/a"),
+        ("III-A", "III/a"),
+        ("3a", "III/a"),
+        ("iii/a", "III/a"),
+        ("IV/e", "IV/e"),
+        ("Penata Muda Tk. I (III/b)", "III/b"),
+        ("Pembina Utama Muda", "IV/c"),
+        ("Penata", "III/c"),
+        ("5a", None),
+        ("III/f", None),
+        ("", None),
+    ],
+)
+def test_parse_golongan(text, expected):
+    assert grades.parse_golongan(text) == expected
+
+
+def test_golongan_order_and_pangkat():
+    assert grades.GOLONGAN[0] == "I/a" and grades.GOLONGAN[-1] == "IV/e"
+    assert grades.GOLONGAN_RANK["III/a"] < grades.GOLONGAN_RANK["III/b"] < grades.GOLONGAN_RANK["IV/a"]
+    assert grades.golongan_label("III/a") == "Penata Muda (III/a)"
+    assert len(grades.PPPK_GRADES) == 17 and grades.parse_pppk_grade("9") == "IX"
+
+
+def test_default_ranges():
+    r = grades.default_grade_range("IV.a", "Pengawas", None)
+    assert (r.low, r.high) == (grades.GOLONGAN_RANK["III/c"], grades.GOLONGAN_RANK["III/d"])
+    r = grades.default_grade_range(None, "Fungsional", "Ahli Madya")
+    assert (r.low, r.high) == (grades.GOLONGAN_RANK["IV/a"], grades.GOLONGAN_RANK["IV/c"])
+    assert grades.default_grade_range(None, "Pelaksana", None) == grades.GradeRange(None, None)
+
+
+def test_bup_ages():
+    assert grades.bup_age("Pelaksana", None) == 58
+    assert grades.bup_age("JPT Pratama", None) == 60
+    assert grades.bup_age("Fungsional", "Ahli Madya") == 60
+    assert grades.bup_age("Fungsional", "Ahli Utama") == 65
+    assert grades.bup_age("Fungsional", "Ahli Muda") == 58
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [("S-1/Sarjana", "S1"), ("Strata 1", "S1"), ("SLTA", "SMA"), ("Diploma III", "D3"), ("D-III", "D3"), ("xx", None)],
+)
+def test_education(text, expected):
+    assert grades.parse_education(text) == expected
+    if expected:
+        assert expected in grades.EDUCATION_RANK
+
+
+def test_d4_equals_s1():
+    assert grades.EDUCATION_RANK["D4"] == grades.EDUCATION_RANK["S1"]
+
+
+@pytest.mark.parametrize(
+    "value,expected",
+    [
+        (dt.datetime(2019, 1, 12), dt.date(2019, 1, 12)),
+        ("12-01-2019", dt.date(2019, 1, 12)),
+        ("12/01/2019", dt.date(2019, 1, 12)),
+        ("2019-01-12", dt.date(2019, 1, 12)),
+        ("12 Januari 2019", dt.date(2019, 1, 12)),
+        ("12 Jan 2019", dt.date(2019, 1, 12)),
+        (43477, dt.date(2019, 1, 12)),
+        ("31-02-2019", None),
+        ("kemarin", None),
+        (None, None),
+    ],
+)
+def test_parse_date(value, expected):
+    assert parse_date(value) == expected
+
+
+def test_nip_pns_and_pppk():
+    n, problem = parse_nip("'19860926 201505 1 001")
+    assert problem is None and n.text == "198609262015051001"
+    assert n.birth == dt.date(1986, 9, 26) and n.gender == "L" and not n.pppk
+    n, problem = parse_nip("199001012024212003")
+    assert problem is None and n.pppk and n.gender == "P"
+
+
+@pytest.mark.parametrize(
+    "value,code",
+    [
+        (1.98609262015051e17, "nip-as-number"),
+        ("1.98609E+17", "nip-as-number"),
+        ("19860926201505100", "invalid-nip"),
+        ("198613262015051001", "invalid-nip"),  # month 13 of birth
+        ("198609262015151001", "invalid-nip"),  # appointment month 15
+        ("198609262015053001", "invalid-nip"),  # gender digit 3
+        ("", "empty-cell"),
+    ],
+)
+def test_nip_problems(value, code):
+    if code in ("nip-as-number", "empty-cell"):
+        assert nip_digits(value)[1] == code
+    assert parse_nip(value) == (None, code)
+
+
+def test_gender():
+    assert parse_gender("Laki-laki") == "L" and parse_gender("F") == "P" and parse_gender("x") is None
+
+
+def test_retirement_date_first_of_next_month():
+    assert retirement_date(dt.date(1968, 12, 15), 58) == dt.date(2027, 1, 1)
+    assert retirement_date(dt.date(1968, 3, 1), 58) == dt.date(2026, 4, 1)
+    assert add_years(dt.date(2020, 2, 29), 1) == dt.date(2021, 2, 28)
