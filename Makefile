@@ -31,7 +31,7 @@ type: $(STAMP)
 
 # Regenerate the committed sample round (deterministic).
 samples: $(STAMP)
-	$(BIN)/mutasi sample --size 1200 --seed 2026 -o $(SAMPLES)
+	$(BIN)/mutasi sample --size 1200 --seed 2026 --effective-date 2026-12-01 -o $(SAMPLES)
 
 clean:
 	rm -rf $(VENV) out .pytest_cache

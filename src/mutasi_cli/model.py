@@ -46,7 +46,7 @@ def turnover_caps(rnd: Round) -> dict[str, int]:
 
 def build(rnd: Round, status: PersonStatus, cand: Candidates) -> Model:
     prob = pulp.LpProblem("mutasi", pulp.LpMaximize)
-    x, s, u = define_variables(rnd, status, cand)
+    x, s, u = define_variables(prob, rnd, status, cand)
     per_person = _group_pairs(cand.person)
     define_assignment(prob, rnd, x, s, u, per_person)
     newcomers = _group_pairs(cand.position)
@@ -61,11 +61,17 @@ def build(rnd: Round, status: PersonStatus, cand: Candidates) -> Model:
     return Model(prob, x, s, u, levels, (w0, w1, 1), caps)
 
 
-def define_variables(rnd: Round, status: PersonStatus, cand: Candidates):
+def _binary(prob: pulp.LpProblem, name: str, lo: int = 0, hi: int = 1) -> pulp.LpVariable:
+    """A 0/1 variable with its own bounds. Not ``LpBinary``: PuLP writes that as ``BV`` in the MPS file,
+    which resets the bounds to [0, 1] and silently drops a variable fixed by Kunci or by rules 1–3."""
+    return prob.add_variable(name, lowBound=lo, upBound=hi, cat=pulp.LpInteger)
+
+
+def define_variables(prob, rnd: Round, status: PersonStatus, cand: Candidates):
     """x[k] for each candidate (Kunci moves fixed to 1); s[e] for every person not in a Dihapus position
     (fixed to 1 when rules 1–3 or Kunci TETAP hold them, to 0 when Kunci moves them); u[e] otherwise."""
     x = [
-        pulp.LpVariable(f"x_{k}", lowBound=1 if cand.kunci[k] else 0, upBound=1, cat=pulp.LpBinary)
+        _binary(prob, f"x_{k}", 1 if cand.kunci[k] else 0, 1)
         for k in range(len(cand))
     ]
     s: dict[int, pulp.LpVariable] = {}
@@ -73,7 +79,7 @@ def define_variables(rnd: Round, status: PersonStatus, cand: Candidates):
     nips = rnd.people["nip"].to_numpy()
     for e in range(rnd.n_people):
         if status.dihapus[e]:
-            u[e] = pulp.LpVariable(f"unplaced_{nips[e]}", cat=pulp.LpBinary)
+            u[e] = _binary(prob, f"unplaced_{nips[e]}")
             continue
         lock = status.kunci_pos[e]
         cur = rnd.people.at[e, "pos"]
@@ -83,7 +89,7 @@ def define_variables(rnd: Round, status: PersonStatus, cand: Candidates):
             lo, hi = 0, 0
         else:
             lo, hi = 0, 1
-        s[e] = pulp.LpVariable(f"stay_{nips[e]}", lowBound=lo, upBound=hi, cat=pulp.LpBinary)
+        s[e] = _binary(prob, f"stay_{nips[e]}", lo, hi)
     return x, s, u
 
 
@@ -130,7 +136,7 @@ def define_capacity(prob, rnd: Round, x, s, newcomers) -> dict[int, list]:
         if n_inc <= f:
             prob += (_expr(stay_terms + new_terms) <= f, f"capacity_{kode[p]}")
         else:
-            z = pulp.LpVariable(f"opens_{kode[p]}", cat=pulp.LpBinary)
+            z = _binary(prob, f"opens_{kode[p]}")
             prob += (_expr(new_terms + [(z, -f)]) <= 0, f"opens_{kode[p]}")
             prob += (_expr(stay_terms + new_terms + [(z, n_inc - f)]) <= n_inc, f"capacity_{kode[p]}")
     return occupancy
@@ -197,7 +203,7 @@ def define_levels(prob, rnd, status, cand, x, s, u, occupancy) -> dict[int, pulp
     wfill = fill_weight(prio)
 
     def filled(p: int, prefix: str) -> pulp.LpVariable:
-        v = pulp.LpVariable(f"{prefix}_{kode[p]}", lowBound=0, upBound=int(formasi[p]))
+        v = prob.add_variable(f"{prefix}_{kode[p]}", lowBound=0, upBound=int(formasi[p]))
         prob.addConstraint(_expr(occupancy[p] + [(v, -1)]) >= 0, f"{prefix}_{kode[p]}")
         return v
 

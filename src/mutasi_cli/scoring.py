@@ -11,7 +11,9 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
+from mutasi_cli.bungo import distance_km, find_kecamatan
 from mutasi_cli.data import Round
+from mutasi_cli.values import norm_key
 
 #: golongan within the position's range (PPPK: always, the rule is the same jabatan)
 W_GRADE = 2
@@ -67,8 +69,6 @@ def _major_match(person_major: str, allowed: tuple[str, ...]) -> bool:
 
 
 def _training_held(held: tuple[str, ...], required: tuple[str, ...]) -> bool:
-    from mutasi_cli.values import norm_key
-
     return bool(required) and all(norm_key(r) in held for r in required)
 
 
@@ -81,8 +81,6 @@ def _wish_points(rnd: Round, e: np.ndarray, p: np.ndarray) -> np.ndarray:
     w = pd.DataFrame(rows, columns=["person", "rank", "key"])
     w["points"] = np.array(W_WISH)[w["rank"].to_numpy()]
     w = w.groupby(["person", "key"], as_index=False)["points"].max()
-    from mutasi_cli.values import norm_key
-
     unit_key = rnd.positions["unit"].map(norm_key).to_numpy()
     code_key = rnd.positions["kode"].map(norm_key).to_numpy()
     pairs = pd.DataFrame({"k": np.arange(len(e)), "person": e})
@@ -96,31 +94,22 @@ def _wish_points(rnd: Round, e: np.ndarray, p: np.ndarray) -> np.ndarray:
 
 
 def _home_points(rnd: Round, e: np.ndarray, p: np.ndarray) -> np.ndarray:
-    from mutasi_cli.bungo import distance_km
-    from mutasi_cli.values import norm_key
+    """W_HOME where the position lies in the home kecamatan, W_NEAR within NEAR_KM of it."""
 
-    home = rnd.people["kecamatan"].map(lambda v: norm_key(v) if v else "")
-    where = rnd.positions["kecamatan"].map(lambda v: norm_key(v) if v else "")
-    hc, hu = pd.factorize(home)
-    wc, wu = pd.factorize(where)
-    names = {norm_key(k): k for k in _kecamatan_names()}
-    table = np.zeros((len(hu), len(wu)), dtype=np.int64)
+    def name(v: object) -> str | None:
+        k = find_kecamatan(v)
+        return k.name if k else None
+
+    hc, hu = pd.factorize(rnd.people["kecamatan"].map(name))
+    wc, wu = pd.factorize(rnd.positions["kecamatan"].map(name))
+    table = np.zeros((len(hu) + 1, len(wu) + 1), dtype=np.int64)  # last row/column: unknown (code -1)
     for i, a in enumerate(hu):
         for j, b in enumerate(wu):
-            if not a or not b:
-                continue
             if a == b:
                 table[i, j] = W_HOME
-            elif a in names and b in names:
-                d = distance_km(names[a], names[b])
-                table[i, j] = W_NEAR if d is not None and d <= NEAR_KM else 0
+            elif (d := distance_km(a, b)) is not None and d <= NEAR_KM:
+                table[i, j] = W_NEAR
     return table[hc[e], wc[p]]
-
-
-def _kecamatan_names() -> list[str]:
-    from mutasi_cli.bungo import KECAMATAN
-
-    return [k.name for k in KECAMATAN]
 
 
 def fill_weight(prioritas: np.ndarray) -> np.ndarray:
