@@ -12,6 +12,8 @@ import io
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from python_calamine import CalamineWorkbook
+
 from mutasi_cli.headers import SCHEMAS, alias_index, header_key
 from mutasi_cli.issues import IssueLog
 from mutasi_cli.values import is_blank
@@ -71,8 +73,6 @@ def read_raw(path: Path) -> RawWorkbook:
     if suffix not in SPREADSHEET_SUFFIXES:
         raise ReadError("unsupported-format", path=str(path))
     try:
-        from python_calamine import CalamineWorkbook
-
         wb = CalamineWorkbook.from_path(str(path))
         sheets = {name: wb.get_sheet_by_name(name).to_python(skip_empty_area=False) for name in wb.sheet_names}
     except Exception as exc:  # calamine raises several private error types
