@@ -105,14 +105,21 @@ def vacancies(rnd: Round, result: PlanResult) -> pd.DataFrame:
     empty = np.flatnonzero(positions["aktif"].to_numpy() & (occupancy < formasi))
     if not len(empty):
         return pd.DataFrame(columns=VACANCY_COLUMNS)
-    cand_count = np.bincount(result.candidates.position, minlength=len(positions))
+    cand = result.candidates
     qualified = _qualified_anyone(rnd, empty)
+    at_cap = _units_at_cap(rnd, result)
+    cur_unit = positions["unit"].to_numpy()[rnd.people["pos"].to_numpy()]
+    in_empty = np.isin(cand.position, empty)
+    by_position = pd.Series(cand.person[in_empty]).groupby(cand.position[in_empty]).agg(list).to_dict()
     rows = []
     for p in empty:
+        movers = by_position.get(p, [])
         if not qualified[p]:
             reason = messages.VACANCY_NO_CANDIDATE
-        elif cand_count[p] == 0:
+        elif not movers:
             reason = messages.VACANCY_CANDIDATES_HELD.format(count=qualified[p])
+        elif all(cur_unit[e] in at_cap and not result.moved[e] for e in movers):
+            reason = messages.VACANCY_CAP.format(count=len(movers))
         else:
             reason = messages.VACANCY_LOWER_PRIORITY
         rows.append(
@@ -131,6 +138,15 @@ def vacancies(rnd: Round, result: PlanResult) -> pd.DataFrame:
     df = pd.DataFrame(rows).sort_values(["Prioritas", "Unit Kerja", "Kode Jabatan"], kind="stable")
     df.insert(0, "No", range(1, len(df) + 1))
     return df[VACANCY_COLUMNS].reset_index(drop=True)
+
+
+def _units_at_cap(rnd: Round, result: PlanResult) -> set[str]:
+    """Units whose free moves out reached the turnover cap."""
+    st = result.person_status
+    unit = rnd.positions["unit"].to_numpy()[rnd.people["pos"].to_numpy()]
+    counted = result.moved & (st.kunci_pos == NO_LOCK) & ~st.dihapus
+    moved_out = pd.Series(unit[counted]).value_counts()
+    return {u for u, n in moved_out.items() if n >= result.turnover_caps.get(u, 0)}
 
 
 def _qualified_anyone(rnd: Round, positions_idx: np.ndarray) -> dict[int, int]:
@@ -162,9 +178,7 @@ def stays(rnd: Round, result: PlanResult) -> pd.DataFrame:
     if not len(idx):
         return pd.DataFrame(columns=STAY_COLUMNS)
     unit = positions["unit"].to_numpy()
-    moved = result.moved
-    counted = moved & (st.kunci_pos == NO_LOCK) & ~st.dihapus
-    moved_out = pd.Series(unit[cur[counted]]).value_counts().to_dict()
+    at_cap = _units_at_cap(rnd, result)
     cand_count = np.bincount(result.candidates.person, minlength=len(people))
     related = set(rnd.relasi["a"]) | set(rnd.relasi["b"])
     rows = []
@@ -179,7 +193,7 @@ def stays(rnd: Round, result: PlanResult) -> pd.DataFrame:
             sources = [RULES[c].source for c in codes]
         elif cand_count[e] == 0:
             reason = messages.STAY_NO_CANDIDATE
-        elif moved_out.get(unit[cur[e]], 0) >= result.turnover_caps.get(unit[cur[e]], 0):
+        elif unit[cur[e]] in at_cap:
             reason = messages.STAY_CAP.format(cap=result.turnover_caps[unit[cur[e]]])
         elif e in related:
             reason = messages.STAY_RELATION

@@ -152,7 +152,11 @@ VACANCY_NO_CANDIDATE = "Tidak ada pegawai yang memenuhi syarat jabatan"
 VACANCY_CANDIDATES_HELD = (
     "Ada {count} pegawai yang memenuhi syarat, tetapi semuanya tertahan aturan lain atau batas perputaran unit"
 )
-VACANCY_LOWER_PRIORITY = "Calon yang ada lebih dibutuhkan di jabatan lain menurut urutan prioritas"
+VACANCY_CAP = "Semua {count} calon berasal dari unit yang batas perputarannya telah tercapai"
+VACANCY_LOWER_PRIORITY = (
+    "Setiap calon yang memenuhi syarat akan meninggalkan tempat yang sama atau lebih dibutuhkan "
+    "(Prioritas 1, pegawai jatuh tempo, atau kesesuaian yang lebih tinggi)"
+)
 VACANCY_DIHAPUS = "Jabatan dihapus"
 
 STAY_TIDAK_TERTAMPUNG = "Tidak tertampung: jabatan lama dihapus dan tidak ada jabatan yang memenuhi syarat"

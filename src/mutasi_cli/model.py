@@ -35,6 +35,9 @@ class Model:
     #: lexicographic weights of levels 0–2 in the stage-A objective (see :func:`stage_a_objective`)
     weights: tuple[int, int, int]
     turnover_caps: dict[str, int] = field(default_factory=dict)
+    #: Φ, the lexicographic value of levels 0–2, and Ψ, level 3 with level 4 as tie-breaker
+    phi: pulp.LpVariable | None = None
+    psi: pulp.LpVariable | None = None
 
 
 def turnover_caps(rnd: Round) -> dict[str, int]:
@@ -58,7 +61,9 @@ def build(rnd: Round, status: PersonStatus, cand: Candidates) -> Model:
     w1 = int(status.due.sum()) + 1
     p1 = rnd.positions["aktif"] & (rnd.positions["prioritas"] == 1)
     w0 = (int(rnd.positions.loc[p1, "formasi"].sum()) + 1) * w1
-    return Model(prob, x, s, u, levels, (w0, w1, 1), caps)
+    model = Model(prob, x, s, u, levels, (w0, w1, 1), caps)
+    define_stage_values(model)
+    return model
 
 
 def _binary(prob: pulp.LpProblem, name: str, lo: int = 0, hi: int = 1) -> pulp.LpVariable:
@@ -223,13 +228,29 @@ def define_levels(prob, rnd, status, cand, x, s, u, occupancy) -> dict[int, pulp
     }
 
 
-def stage_a_objective(model: Model) -> pulp.LpAffineExpression:
-    """Levels 0–2 in one integral objective, exactly lexicographic:
-    Φ = w0·(−L0) + w1·L1 + L2 with w1 = (#due + 1) > max L2 and w0 = (P1 places + 1)·w1 > max (w1·L1 + L2)."""
+def define_stage_values(model: Model) -> None:
+    """Φ = w0·(−L0) + w1·L1 + L2 and Ψ = L3 − L4 / (K + 1) as variables fixed by equality rows.
+
+    Φ orders plans exactly lexicographically by levels 0–2: w1 = (#due + 1) > max L2 and
+    w0 = (P1 places + 1)·w1 > max (w1·L1 + L2). Ψ lets fewer moves break ties of fit only, K being the
+    number of candidate moves. Keeping them as variables means an objective is never an empty
+    expression (PuLP would then add a ``__dummy`` column that CBC rejects in the next solve)."""
     w0, w1, w2 = model.weights
-    return -w0 * model.levels[0] + w1 * model.levels[1] + w2 * model.levels[2]
+    lv = model.levels
+    prob = model.prob
+    model.phi = prob.add_variable("levels_0_2", cat=pulp.LpContinuous)
+    model.psi = prob.add_variable("levels_3_4", cat=pulp.LpContinuous)
+    prob += (-w0 * lv[0] + w1 * lv[1] + w2 * lv[2] - model.phi == 0, "value_levels_0_2")
+    prob += (lv[3] - (1.0 / (len(model.x) + 1)) * lv[4] - model.psi == 0, "value_levels_3_4")
+
+
+def stage_a_objective(model: Model) -> pulp.LpAffineExpression:
+    """Stage A maximises Φ (levels 0–2)."""
+    assert model.phi is not None
+    return pulp.LpAffineExpression([(model.phi, 1)])
 
 
 def stage_b_objective(model: Model) -> pulp.LpAffineExpression:
-    """Level 3 with level 4 as tie-breaker: L3 − L4 / (K + 1), K the number of candidate moves."""
-    return model.levels[3] - (1.0 / (len(model.x) + 1)) * model.levels[4]
+    """Stage B maximises Ψ (level 3, then level 4) once Φ is fixed at its optimum."""
+    assert model.psi is not None
+    return pulp.LpAffineExpression([(model.psi, 1)])

@@ -115,7 +115,7 @@ def plan(
     if out_a.objective is None:
         out_a.objective = float(phi)
     say("solve-b")
-    prob += (model_mod.stage_a_objective(model) >= phi, "lexicographic_levels_0_2")
+    prob += (model_mod.stage_a_objective(model) >= phi, "fix_levels_0_2")
     prob.setObjective(model_mod.stage_b_objective(model))
     _set_start(model, cand, rnd, plan_a)
     remaining = deadline - time.perf_counter()
