@@ -37,7 +37,14 @@ def test_plan_json_matches_workbook(tmp_path):
     assert (data["priority1_places"], data["priority1_filled"]) == (1, 1)
     assert data["output"] == str(out)
     book = openpyxl.load_workbook(out)
-    assert book.sheetnames == ["Ringkasan", "Daftar Mutasi", "Lowongan", "Tidak Dimutasi", "Kebutuhan Diklat", "Parameter"]
+    assert book.sheetnames == [
+        "Ringkasan",
+        "Daftar Mutasi",
+        "Lowongan",
+        "Tidak Dimutasi",
+        "Kebutuhan Diklat",
+        "Parameter",
+    ]
     rows = list(book["Daftar Mutasi"].iter_rows(values_only=True))
     assert len(rows) - 1 == data["moves"]
     names = {r[2] for r in rows[1:]}
@@ -54,7 +61,10 @@ def test_plan_highs_same_levels(tmp_path):
     wb = chain_round(tmp_path)
     res = [
         json.loads(
-            runner.invoke(app, ["plan", str(wb), str(wb), "-o", str(tmp_path / f"{s}.xlsx"), "--json", "--solver", s, *DATE]).stdout
+            runner.invoke(
+                app,
+                ["plan", str(wb), str(wb), "-o", str(tmp_path / f"{s}.xlsx"), "--json", "--solver", s, *DATE],
+            ).stdout
         )
         for s in ("cbc", "highs")
     ]
@@ -96,7 +106,9 @@ def test_infeasible_exit_3(tmp_path):
     # Kunci moves person 1 into V, whose only place is held by someone under two years in post.
     positions = [position("V", "Unit B"), position("PA", "Unit A")]
     people = [person(1, "PA", years=6), person(2, "V", years=1)]
-    wb = write_workbook(tmp_path / "k.xlsx", people, positions, Kunci=[{"NIP": people[0]["NIP"], "Kode Jabatan": "V"}])
+    wb = write_workbook(
+        tmp_path / "k.xlsx", people, positions, Kunci=[{"NIP": people[0]["NIP"], "Kode Jabatan": "V"}]
+    )
     result = runner.invoke(app, ["plan", str(wb), str(wb), "-o", str(tmp_path / "o.xlsx"), "--json", *DATE])
     assert result.exit_code == 3, result.output
     assert json.loads(result.stdout)["status"] == "infeasible"

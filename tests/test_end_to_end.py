@@ -88,7 +88,10 @@ def test_moves_read_back_are_a_valid_plan(planned):
     assert violations(rnd, status, final) == []
     levels = level_values(rnd, status, final)
     assert (levels[0], levels[1], levels[2], levels[4]) == (
-        data["unplaced"], data["priority1_filled"], data["due_moved"], data["moves"]
+        data["unplaced"],
+        data["priority1_filled"],
+        data["due_moved"],
+        data["moves"],
     )
     assert np.all(final[status.dihapus] != rnd.people["pos"].to_numpy()[status.dihapus])
 

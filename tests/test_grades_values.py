@@ -58,7 +58,14 @@ def test_bup_ages():
 
 @pytest.mark.parametrize(
     "text,expected",
-    [("S-1/Sarjana", "S1"), ("Strata 1", "S1"), ("SLTA", "SMA"), ("Diploma III", "D3"), ("D-III", "D3"), ("xx", None)],
+    [
+        ("S-1/Sarjana", "S1"),
+        ("Strata 1", "S1"),
+        ("SLTA", "SMA"),
+        ("Diploma III", "D3"),
+        ("D-III", "D3"),
+        ("xx", None),
+    ],
 )
 def test_education(text, expected):
     assert grades.parse_education(text) == expected

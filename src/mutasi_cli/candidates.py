@@ -14,7 +14,7 @@ import numpy as np
 
 from mutasi_cli import scoring
 from mutasi_cli.data import Round
-from mutasi_cli.rules import NO_LOCK, PersonStatus, larangan_mask, kunci_targets
+from mutasi_cli.rules import NO_LOCK, PersonStatus, kunci_targets, larangan_mask
 
 
 @dataclass
@@ -40,7 +40,9 @@ def generate(rnd: Round, status: PersonStatus) -> Candidates:
     movers = people.loc[free, ["grade", "edu", "pppk"]].assign(cur_name=name_key[cur[free]])
     movers.loc[~movers["pppk"], "cur_name"] = ""
     e_parts, p_parts = [], []
-    for (grade, edu, pppk, cur_name), group in movers.groupby(["grade", "edu", "pppk", "cur_name"], sort=False):
+    for (grade, edu, pppk, cur_name), group in movers.groupby(
+        ["grade", "edu", "pppk", "cur_name"], sort=False
+    ):
         mask = aktif & (edu >= edu_min)
         mask &= (name_key == cur_name) if pppk else ((grade >= lo) & (grade <= hi))
         pos_idx = np.flatnonzero(mask)

@@ -6,9 +6,9 @@ import datetime as dt
 import json
 import sys
 import traceback
-from enum import Enum
+from enum import StrEnum
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import Annotated
 
 import typer
 from rich.console import Console
@@ -39,7 +39,7 @@ PHASES = {
 }
 
 
-class Solver(str, Enum):
+class Solver(StrEnum):
     cbc = "cbc"
     highs = "highs"
 
@@ -53,13 +53,13 @@ def _version(value: bool) -> None:
 @app.callback()
 def main_callback(
     version: Annotated[
-        Optional[bool], typer.Option("--version", callback=_version, is_eager=True, help="Tampilkan versi.")
+        bool | None, typer.Option("--version", callback=_version, is_eager=True, help="Tampilkan versi.")
     ] = None,
 ) -> None:
     """Perencanaan mutasi ASN yang optimal dan dapat dijelaskan, untuk BKPSDMD."""
 
 
-def _parse_date(value: Optional[str]) -> dt.date:
+def _parse_date(value: str | None) -> dt.date:
     if value is None:
         return dt.date.today()
     try:
@@ -87,13 +87,24 @@ def _fail(message: str, code: int, *, debug: bool = False) -> None:
 
 @app.command()
 def plan(
-    pegawai: Annotated[Path, typer.Argument(help="Berkas pegawai (.xlsx/.csv), atau satu buku kerja berisi sheet Pegawai dan Jabatan.")],
-    jabatan: Annotated[Path, typer.Argument(help="Berkas jabatan (.xlsx/.csv); boleh sama dengan berkas pegawai.")],
-    output: Annotated[Path, typer.Option("-o", "--output", help="Buku kerja hasil.")] = Path("rencana_mutasi.xlsx"),
+    pegawai: Annotated[
+        Path,
+        typer.Argument(
+            help="Berkas pegawai (.xlsx/.csv), atau satu buku kerja berisi sheet Pegawai dan Jabatan."
+        ),
+    ],
+    jabatan: Annotated[
+        Path, typer.Argument(help="Berkas jabatan (.xlsx/.csv); boleh sama dengan berkas pegawai.")
+    ],
+    output: Annotated[Path, typer.Option("-o", "--output", help="Buku kerja hasil.")] = Path(
+        "rencana_mutasi.xlsx"
+    ),
     effective_date: Annotated[
-        Optional[str], typer.Option("--effective-date", help="Tanggal berlaku (YYYY-MM-DD); bawaan: hari ini.")
+        str | None, typer.Option("--effective-date", help="Tanggal berlaku (YYYY-MM-DD); bawaan: hari ini.")
     ] = None,
-    time_limit: Annotated[float, typer.Option("--time-limit", min=1, help="Batas waktu perencanaan (detik).")] = 300.0,
+    time_limit: Annotated[
+        float, typer.Option("--time-limit", min=1, help="Batas waktu perencanaan (detik).")
+    ] = 300.0,
     solver: Annotated[Solver, typer.Option("--solver", help="Solver: cbc (bawaan) atau highs.")] = Solver.cbc,
     as_json: Annotated[bool, typer.Option("--json", help="Cetak hasil sebagai JSON di stdout.")] = False,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Tanpa keluaran kecuali galat.")] = False,
@@ -132,14 +143,20 @@ def plan(
     except Exception as exc:  # noqa: BLE001 - the one place internal errors become a message
         if status_line:
             status_line.stop()
-        _fail(f"kesalahan internal: {exc}. Jalankan ulang dengan --debug untuk rinciannya.", EXIT_INTERNAL, debug=debug)
+        _fail(
+            f"kesalahan internal: {exc}. Jalankan ulang dengan --debug untuk rinciannya.",
+            EXIT_INTERNAL,
+            debug=debug,
+        )
         return
     if status_line:
         status_line.stop()
     s = run.summary
     if run.result.status == "infeasible":
         if as_json:
-            print(json.dumps(s.to_json(output) | {"status": "infeasible", "output": None}, ensure_ascii=False))
+            print(
+                json.dumps(s.to_json(output) | {"status": "infeasible", "output": None}, ensure_ascii=False)
+            )
         err.print(f"[bold red]Tidak ada rencana yang layak.[/] {run.result.message or ''}")
         raise typer.Exit(EXIT_INFEASIBLE)
     if as_json:
@@ -170,7 +187,7 @@ def validate(
     pegawai: Annotated[Path, typer.Argument(help="Berkas pegawai (.xlsx/.csv).")],
     jabatan: Annotated[Path, typer.Argument(help="Berkas jabatan (.xlsx/.csv).")],
     effective_date: Annotated[
-        Optional[str], typer.Option("--effective-date", help="Tanggal berlaku (YYYY-MM-DD); bawaan: hari ini.")
+        str | None, typer.Option("--effective-date", help="Tanggal berlaku (YYYY-MM-DD); bawaan: hari ini.")
     ] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Cetak hasil sebagai JSON di stdout.")] = False,
     debug: Annotated[bool, typer.Option("--debug", help="Tampilkan jejak galat internal.")] = False,
@@ -186,7 +203,11 @@ def validate(
         _fail(f"kesalahan internal: {exc}.", EXIT_INTERNAL, debug=debug)
         return
     if as_json:
-        print(json.dumps({"valid": not log.has_errors, "issues": [i.to_dict() for i in log.issues]}, ensure_ascii=False))
+        print(
+            json.dumps(
+                {"valid": not log.has_errors, "issues": [i.to_dict() for i in log.issues]}, ensure_ascii=False
+            )
+        )
     elif log.issues:
         out.print(_issue_table(log.issues))
     else:
@@ -200,7 +221,8 @@ def sample(
     seed: Annotated[int, typer.Option("--seed", help="Benih acak (hasil sama untuk benih sama).")] = 2026,
     output: Annotated[Path, typer.Option("-o", "--output", help="Folder tujuan.")] = Path("."),
     effective_date: Annotated[
-        Optional[str], typer.Option("--effective-date", help="Tanggal acuan masa jabatan (YYYY-MM-DD); bawaan: hari ini.")
+        str | None,
+        typer.Option("--effective-date", help="Tanggal acuan masa jabatan (YYYY-MM-DD); bawaan: hari ini."),
     ] = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Tanpa keluaran kecuali galat.")] = False,
 ) -> None:

@@ -36,7 +36,9 @@ TRAINING_COLUMNS = [
 def _rank_order(rnd: Round, idx: np.ndarray) -> np.ndarray:
     """Sort key: PNS by golongan descending, then PPPK by grade descending, then name."""
     people = rnd.people.iloc[idx]
-    pppk_rank = people["golongan"].map(lambda g: grades.PPPK_GRADES.index(g) + 1 if g in grades.PPPK_GRADES else 0)
+    pppk_rank = people["golongan"].map(
+        lambda g: grades.PPPK_GRADES.index(g) + 1 if g in grades.PPPK_GRADES else 0
+    )
     return np.where(people["pppk"], pppk_rank, 100 + people["grade"]).astype(int)
 
 
@@ -56,7 +58,9 @@ def moves(rnd: Round, result: PlanResult) -> pd.DataFrame:
         reasons = []
         if st.kunci_pos[e] >= 0:
             reasons.append(messages.REASON_KUNCI)
-            broken = [RULES[r].text for r, f in pair_failures(rnd, np.array([e]), np.array([p])).items() if f[0]]
+            broken = [
+                RULES[r].text for r, f in pair_failures(rnd, np.array([e]), np.array([p])).items() if f[0]
+            ]
             broken += [RULES[r].text for r in st.reasons(e)]
             if broken:
                 reasons.append(messages.REASON_KUNCI_BREAKS.format(rules="; ".join(broken)))
@@ -114,10 +118,10 @@ def vacancies(rnd: Round, result: PlanResult) -> pd.DataFrame:
     rows = []
     for p in empty:
         movers = by_position.get(p, [])
-        if not qualified[p]:
+        if not qualified[int(p)]:
             reason = messages.VACANCY_NO_CANDIDATE
         elif not movers:
-            reason = messages.VACANCY_CANDIDATES_HELD.format(count=qualified[p])
+            reason = messages.VACANCY_CANDIDATES_HELD.format(count=qualified[int(p)])
         elif all(cur_unit[e] in at_cap and not result.moved[e] for e in movers):
             reason = messages.VACANCY_CAP.format(count=len(movers))
         else:
@@ -154,7 +158,9 @@ def _qualified_anyone(rnd: Round, positions_idx: np.ndarray) -> dict[int, int]:
     Evaluated per distinct profile, so the cost grows with profiles × positions, not people × positions."""
     people = rnd.people
     name_key = rnd.positions["name_key"].to_numpy()
-    profile = people[["grade", "edu", "pppk"]].assign(cur=np.where(people["pppk"], name_key[people["pos"]], ""))
+    profile = people[["grade", "edu", "pppk"]].assign(
+        cur=np.where(people["pppk"], name_key[people["pos"]], "")
+    )
     groups = profile.groupby(["grade", "edu", "pppk", "cur"], sort=False).indices
     out: dict[int, int] = {int(p): 0 for p in positions_idx}
     reps = np.array([members[0] for members in groups.values()])

@@ -44,9 +44,7 @@ _ROMAN = {"I": 1, "II": 2, "III": 3, "IV": 4}
 _ARABIC_TO_ROMAN = {"1": "I", "2": "II", "3": "III", "4": "IV"}
 _GOL_RE = re.compile(r"^(IV|III|II|I|[1-4])\s*[/\-\s.]?\s*([A-E])$", re.IGNORECASE)
 _PAREN_RE = re.compile(r"\(([^)]*)\)")
-_PANGKAT_BY_NAME = {
-    re.sub(r"[^a-z]", "", p.lower().replace("tk. i", "tki")): g for g, p in GOLONGAN_PANGKAT
-}
+_PANGKAT_BY_NAME = {re.sub(r"[^a-z]", "", p.lower().replace("tk. i", "tki")): g for g, p in GOLONGAN_PANGKAT}
 
 
 def parse_golongan(text: object) -> str | None:

@@ -18,7 +18,15 @@ OPTIONAL_SHEETS = (KUNCI, LARANGAN, RELASI)
 PEGAWAI_ALIASES: dict[str, tuple[str, ...]] = {
     "NIP": ("NIP BARU", "NIP 18", "NIP PNS"),
     "Nama": ("NAMA PEGAWAI", "NAMA LENGKAP"),
-    "Golongan": ("GOL AKHIR NAMA", "GOL AKHIR", "GOL/RUANG", "PANGKAT/GOL", "GOL RUANG", "GOL", "PANGKAT GOLONGAN"),
+    "Golongan": (
+        "GOL AKHIR NAMA",
+        "GOL AKHIR",
+        "GOL/RUANG",
+        "PANGKAT/GOL",
+        "GOL RUANG",
+        "GOL",
+        "PANGKAT GOLONGAN",
+    ),
     "Kode Jabatan": ("KODE JABATAN SAAT INI", "ID JABATAN"),
     "Jabatan": ("JABATAN NAMA", "NAMA JABATAN"),
     "Unit Kerja": ("UNOR NAMA", "NAMA UNOR", "UNIT KERJA NAMA", "OPD"),

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pandas as pd
 
@@ -21,7 +22,16 @@ from mutasi_cli.headers import (
 )
 from mutasi_cli.issues import IssueLog
 from mutasi_cli.reader import RawWorkbook, ReadError, Table, find_sheet, read_raw, table_from_rows
-from mutasi_cli.values import is_blank, norm_key, parse_date, parse_gender, parse_int, parse_nip, split_list, text
+from mutasi_cli.values import (
+    is_blank,
+    norm_key,
+    parse_date,
+    parse_gender,
+    parse_int,
+    parse_nip,
+    split_list,
+    text,
+)
 
 
 def load_round(
@@ -44,7 +54,8 @@ def load_round(
 def load_frames(frames: dict[str, pd.DataFrame], effective_date: dt.date) -> tuple[Round | None, IssueLog]:
     """The same as :func:`load_round` for in-memory sheets (sheet name → frame with header names)."""
     sheets = {
-        name: [list(df.columns)] + [[None if v is pd.NA else v for v in row] for row in df.itertuples(index=False)]
+        name: [list(df.columns)]
+        + [[None if v is pd.NA else v for v in row] for row in df.itertuples(index=False)]
         for name, df in frames.items()
     }
     raw = RawWorkbook(Path("<memori>"), sheets, "")
@@ -52,7 +63,11 @@ def load_frames(frames: dict[str, pd.DataFrame], effective_date: dt.date) -> tup
 
 
 def _load(
-    raws: list[RawWorkbook], peg_raw: RawWorkbook, jab_raw: RawWorkbook, effective_date: dt.date, log: IssueLog
+    raws: list[RawWorkbook],
+    peg_raw: RawWorkbook,
+    jab_raw: RawWorkbook,
+    effective_date: dt.date,
+    log: IssueLog,
 ) -> tuple[Round | None, IssueLog]:
     same = peg_raw is jab_raw
     peg_t = _main_table(peg_raw, PEGAWAI, log, require_named=same)
@@ -135,7 +150,7 @@ class _Cells:
     def raw(self, col: str) -> object:
         return self.row.get(col)
 
-    def issue(self, code: str, col: str | None, value: object = None, **fmt: object) -> None:
+    def issue(self, code: str, col: str | None, value: object = None, **fmt: Any) -> None:
         self.log.add(
             code,
             sheet=self.table.sheet,
@@ -242,7 +257,9 @@ def _status(v: object) -> str | None:
 def _people(t: Table, positions: pd.DataFrame, effective: dt.date, log: IssueLog) -> pd.DataFrame | None:
     c = _Cells(t, log)
     code_index = {k: i for i, k in enumerate(positions["kode"]) if k is not None}
-    by_name_unit = {(norm_key(n), norm_key(u)): i for i, (n, u) in enumerate(zip(positions["nama"], positions["unit"]))}
+    by_name_unit = {
+        (norm_key(n), norm_key(u)): i for i, (n, u) in enumerate(zip(positions["nama"], positions["unit"]))
+    }
     out: list[dict[str, object]] = []
     seen: dict[str, int] = {}
     for i in range(len(t.rows)):
@@ -275,13 +292,20 @@ def _people(t: Table, positions: pd.DataFrame, effective: dt.date, log: IssueLog
             if golongan is None:
                 other = grades.parse_golongan(gol_raw) if pppk else grades.parse_pppk_grade(gol_raw)
                 if other is not None:
-                    c.issue("golongan-kind-mismatch", "Golongan", text(gol_raw), asn="PPPK" if pppk else "PNS")
+                    c.issue(
+                        "golongan-kind-mismatch", "Golongan", text(gol_raw), asn="PPPK" if pppk else "PNS"
+                    )
                 else:
                     c.issue("invalid-golongan", "Golongan", text(gol_raw))
         pos = _current_position(c, code_index, by_name_unit)
         tmt = c.parsed("TMT Jabatan", parse_date, "invalid-date", required=True)
         if isinstance(tmt, dt.date) and tmt > effective:
-            c.issue("date-after-effective", "TMT Jabatan", tmt.strftime("%d-%m-%Y"), effective=effective.strftime("%d-%m-%Y"))
+            c.issue(
+                "date-after-effective",
+                "TMT Jabatan",
+                tmt.strftime("%d-%m-%Y"),
+                effective=effective.strftime("%d-%m-%Y"),
+            )
         birth = c.parsed("Tanggal Lahir", parse_date, "invalid-date")
         if nip and isinstance(birth, dt.date) and birth != nip.birth:
             c.issue(
@@ -295,7 +319,9 @@ def _people(t: Table, positions: pd.DataFrame, effective: dt.date, log: IssueLog
         hukuman = c.parsed("Hukuman Disiplin", grades.parse_hukuman, "invalid-hukuman") or "Tidak Ada"
         predikat = c.parsed("Predikat Kinerja", grades.parse_skp, "invalid-skp")
         diklat = split_list(c.raw("Diklat"))
-        wishes = tuple(norm_key(text(c.raw(f"Pilihan {k}"))) for k in (1, 2, 3) if text(c.raw(f"Pilihan {k}")))
+        wishes = tuple(
+            norm_key(text(c.raw(f"Pilihan {k}"))) for k in (1, 2, 3) if text(c.raw(f"Pilihan {k}"))
+        )
         out.append(
             {
                 "nip": nip.text if nip else None,
@@ -328,7 +354,9 @@ def _people(t: Table, positions: pd.DataFrame, effective: dt.date, log: IssueLog
     return people
 
 
-def _current_position(c: _Cells, code_index: dict[str, int], by_name_unit: dict[tuple[str, str], int]) -> int | None:
+def _current_position(
+    c: _Cells, code_index: dict[str, int], by_name_unit: dict[tuple[str, str], int]
+) -> int | None:
     if "Kode Jabatan" in c.table.headers:
         kode = c.required_text("Kode Jabatan")
         if kode is None:
@@ -429,7 +457,9 @@ def _larangan(t: Table | None, people: pd.DataFrame, positions: pd.DataFrame, lo
                     rows.append({"person": person, "position": -1, "unit": units[norm_key(unit)]})
                 else:
                     c.issue("unknown-unit-ref", "Unit Kerja", unit)
-    return pd.DataFrame(rows, columns=["person", "position", "unit"]).astype({"person": "int64", "position": "int64"})
+    return pd.DataFrame(rows, columns=["person", "position", "unit"]).astype(
+        {"person": "int64", "position": "int64"}
+    )
 
 
 def _relasi(t: Table | None, people: pd.DataFrame, log: IssueLog) -> pd.DataFrame:
@@ -460,10 +490,18 @@ def _check_kunci(
         cur = int(people.at[person, "pos"])
         if pos == TETAP:
             if not aktif[cur]:
-                log.add("kunci-tetap-dihapus", sheet=KUNCI, row=row, column="Kode Jabatan", value=people.at[person, "nip"])
+                log.add(
+                    "kunci-tetap-dihapus",
+                    sheet=KUNCI,
+                    row=row,
+                    column="Kode Jabatan",
+                    value=people.at[person, "nip"],
+                )
             continue
         if not aktif[pos]:
-            log.add("kunci-dihapus", sheet=KUNCI, row=row, column="Kode Jabatan", value=positions.at[pos, "kode"])
+            log.add(
+                "kunci-dihapus", sheet=KUNCI, row=row, column="Kode Jabatan", value=positions.at[pos, "kode"]
+            )
         if (person, pos) in banned_pos or (person, positions.at[pos, "unit"]) in banned_unit:
             log.add("kunci-larangan", sheet=KUNCI, row=row, column="NIP", value=people.at[person, "nip"])
         if pos != cur:

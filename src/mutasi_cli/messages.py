@@ -131,9 +131,9 @@ ISSUE_TEMPLATES: dict[str, tuple[_Sev, str]] = {
 }
 
 
-def issue_message(code: str, *, value: object = None, column: str | None = None, **fmt: object) -> tuple[
-    _Sev, str
-]:
+def issue_message(
+    code: str, *, value: object = None, column: str | None = None, **fmt: object
+) -> tuple[_Sev, str]:
     severity, template = ISSUE_TEMPLATES[code]
     return severity, template.format(value=value, column=column, **fmt)
 
@@ -149,9 +149,7 @@ REASON_FIT = "Peningkatan kesesuaian kompetensi"
 REASON_KUNCI_BREAKS = "Kunci melanggar aturan: {rules}"
 
 VACANCY_NO_CANDIDATE = "Tidak ada pegawai yang memenuhi syarat jabatan"
-VACANCY_CANDIDATES_HELD = (
-    "Ada {count} pegawai yang memenuhi syarat, tetapi semuanya tertahan aturan lain atau batas perputaran unit"
-)
+VACANCY_CANDIDATES_HELD = "Ada {count} pegawai yang memenuhi syarat, tetapi semuanya tertahan aturan lain atau batas perputaran unit"
 VACANCY_CAP = "Semua {count} calon berasal dari unit yang batas perputarannya telah tercapai"
 VACANCY_LOWER_PRIORITY = (
     "Setiap calon yang memenuhi syarat akan meninggalkan tempat yang sama atau lebih dibutuhkan "

@@ -75,10 +75,7 @@ def _binary(prob: pulp.LpProblem, name: str, lo: int = 0, hi: int = 1) -> pulp.L
 def define_variables(prob, rnd: Round, status: PersonStatus, cand: Candidates):
     """x[k] for each candidate (Kunci moves fixed to 1); s[e] for every person not in a Dihapus position
     (fixed to 1 when rules 1–3 or Kunci TETAP hold them, to 0 when Kunci moves them); u[e] otherwise."""
-    x = [
-        _binary(prob, f"x_{k}", 1 if cand.kunci[k] else 0, 1)
-        for k in range(len(cand))
-    ]
+    x = [_binary(prob, f"x_{k}", 1 if cand.kunci[k] else 0, 1) for k in range(len(cand))]
     s: dict[int, pulp.LpVariable] = {}
     u: dict[int, pulp.LpVariable] = {}
     nips = rnd.people["nip"].to_numpy()
@@ -212,8 +209,8 @@ def define_levels(prob, rnd, status, cand, x, s, u, occupancy) -> dict[int, pulp
         prob.addConstraint(_expr(occupancy[p] + [(v, -1)]) >= 0, f"{prefix}_{kode[p]}")
         return v
 
-    f_terms = [(filled(p, "filled_p1"), 1) for p in np.flatnonzero(aktif & (prio == 1))]
-    g_terms = [(filled(p, "filled"), int(wfill[p])) for p in np.flatnonzero(aktif & (wfill > 0))]
+    f_terms = [(filled(p, "filled_p1"), 1) for p in np.flatnonzero(aktif & (prio == 1)).tolist()]
+    g_terms = [(filled(p, "filled"), int(wfill[p])) for p in np.flatnonzero(aktif & (wfill > 0)).tolist()]
     due = status.due
     l2 = [(x[k], 1) for k in np.flatnonzero(due[cand.person])]
     l3 = [(x[k], int(cand.fit[k])) for k in range(len(cand))]

@@ -126,7 +126,9 @@ def plan(
         if plan_b is not None and not violations(rnd, status, plan_b):
             final = plan_b
     if final is plan_a:
-        out_b = SolveOutcome("feasible" if out_b.status != "infeasible" else out_b.status, None, out_b.bound, out_b.seconds)
+        out_b = SolveOutcome(
+            "feasible" if out_b.status != "infeasible" else out_b.status, None, out_b.bound, out_b.seconds
+        )
     st = "optimal" if out_a.status == "optimal" and out_b.status == "optimal" else "feasible"
     return result(st, final, out_a, out_b)
 
@@ -188,7 +190,9 @@ def diagnose_infeasible(rnd: Round, status: PersonStatus) -> str:
         incoming = int((status.kunci_pos == p).sum())
         fixed_stayers = int((held & (cur == p) & (status.kunci_pos < 0)).sum())
         if incoming + fixed_stayers > formasi[p]:
-            return INFEASIBLE_KUNCI.format(kode=positions.at[p, "kode"], incoming=incoming, stayers=fixed_stayers, formasi=formasi[p])
+            return INFEASIBLE_KUNCI.format(
+                kode=positions.at[p, "kode"], incoming=incoming, stayers=fixed_stayers, formasi=formasi[p]
+            )
     return INFEASIBLE_GENERIC
 
 

@@ -11,6 +11,7 @@ import hashlib
 import io
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from python_calamine import CalamineWorkbook
 
@@ -51,7 +52,7 @@ class ReadError(Exception):
     def __init__(self, code: str, **fields: object) -> None:
         super().__init__(code)
         self.code = code
-        self.fields = fields
+        self.fields: dict[str, Any] = fields
 
 
 def sha256_of(path: Path) -> str:
@@ -74,7 +75,10 @@ def read_raw(path: Path) -> RawWorkbook:
         raise ReadError("unsupported-format", path=str(path))
     try:
         wb = CalamineWorkbook.from_path(str(path))
-        sheets = {name: wb.get_sheet_by_name(name).to_python(skip_empty_area=False) for name in wb.sheet_names}
+        sheets: dict[str, list[list[object]]] = {
+            name: [list(r) for r in wb.get_sheet_by_name(name).to_python(skip_empty_area=False)]
+            for name in wb.sheet_names
+        }
     except Exception as exc:  # calamine raises several private error types
         raise ReadError("unreadable-file", path=str(path), detail=str(exc).splitlines()[0][:120]) from exc
     return RawWorkbook(path, sheets, digest)
@@ -100,9 +104,7 @@ def find_sheet(raw: RawWorkbook, wanted: str) -> str | None:
     return None
 
 
-def table_from_rows(
-    raw: RawWorkbook, sheet_name: str, schema_name: str, log: IssueLog
-) -> Table | None:
+def table_from_rows(raw: RawWorkbook, sheet_name: str, schema_name: str, log: IssueLog) -> Table | None:
     """Locate the header row (under any title block), map headers, collect non-blank data rows."""
     rows = raw.sheets[sheet_name]
     index = alias_index(SCHEMAS[schema_name])

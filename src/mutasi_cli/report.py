@@ -78,7 +78,9 @@ def summarize(rnd: Round, result: PlanResult, seconds: float) -> Summary:
     )
 
 
-def write_plan(path: Path, rnd: Round, result: PlanResult, summary: Summary, settings: dict[str, object]) -> None:
+def write_plan(
+    path: Path, rnd: Round, result: PlanResult, summary: Summary, settings: dict[str, object]
+) -> None:
     wb = Workbook()
     ws = wb.active
     ws.title = "Ringkasan"
@@ -177,7 +179,9 @@ def _ringkasan(ws: Worksheet, rnd: Round, result: PlanResult, s: Summary) -> Non
         ws.add_chart(chart, f"{get_column_letter(len(units.columns) + 2)}3")
 
 
-def _parameter(ws: Worksheet, rnd: Round, result: PlanResult, s: Summary, settings: dict[str, object]) -> None:
+def _parameter(
+    ws: Worksheet, rnd: Round, result: PlanResult, s: Summary, settings: dict[str, object]
+) -> None:
     a, b = result.stage_a, result.stage_b
     rows: list[tuple[str, object]] = []
     for src in rnd.sources:
@@ -216,7 +220,10 @@ def _parameter(ws: Worksheet, rnd: Round, result: PlanResult, s: Summary, settin
         ("Bobot: diklat dimiliki", scoring.W_TRAINING),
         ("Bobot: per poin SKP di jabatan Prioritas 1–2", scoring.W_SKP),
         ("Bobot: pilihan 1/2/3", "/".join(map(str, scoring.W_WISH))),
-        ("Bobot: kecamatan domisili / dekat", f"{scoring.W_HOME}/{scoring.W_NEAR} (≤ {scoring.NEAR_KM:g} km)"),
+        (
+            "Bobot: kecamatan domisili / dekat",
+            f"{scoring.W_HOME}/{scoring.W_NEAR} (≤ {scoring.NEAR_KM:g} km)",
+        ),
         ("Bobot: tempat terisi Prioritas 2/3", f"{scoring.W_FILL[2]}/{scoring.W_FILL[3]}"),
         *((f"Waktu: {k} (detik)", round(v, 3)) for k, v in result.timings.items()),
         ("Waktu total (detik)", round(s.seconds, 3)),

@@ -91,7 +91,7 @@ class PersonStatus:
             held |= fires
         return self.dihapus | ~held
 
-    def reasons(self, i: int) -> list[str]:
+    def reasons(self, i: int | np.integer) -> list[str]:
         return [code for code, fires in self.blocked.items() if fires[i]]
 
 
@@ -147,7 +147,9 @@ def larangan_mask(rnd: Round, e: np.ndarray, p: np.ndarray) -> np.ndarray:
     if not len(lar):
         return np.zeros(len(e), dtype=bool)
     npos = len(rnd.positions)
-    banned = set((lar.loc[lar["position"] >= 0, "person"] * npos + lar.loc[lar["position"] >= 0, "position"]).tolist())
+    banned = set(
+        (lar.loc[lar["position"] >= 0, "person"] * npos + lar.loc[lar["position"] >= 0, "position"]).tolist()
+    )
     by_unit = lar[lar["position"] < 0]
     if len(by_unit):
         unit_pos = rnd.positions.reset_index().merge(by_unit, on="unit")

@@ -152,9 +152,7 @@ def _quiet_stdout():
 
 def _solve_highs(prob, time_limit, abs_gap, rel_gap) -> SolveOutcome:
     t0 = time.perf_counter()
-    solver = pulp.HiGHS(
-        msg=False, timeLimit=max(1.0, time_limit), gapAbs=abs_gap, gapRel=rel_gap, threads=1
-    )
+    solver = pulp.HiGHS(msg=False, timeLimit=max(1.0, time_limit), gapAbs=abs_gap, gapRel=rel_gap, threads=1)
     with _quiet_stdout():  # HiGHS prints a banner on creation, before PuLP can silence it
         prob.solve(solver)
     info = prob.solverModel.getInfo()

@@ -54,7 +54,7 @@ def plan_files(
     if result.status != "infeasible":
         say("write")
         t = time.perf_counter()
-        settings = {"batas waktu (detik)": time_limit}
+        settings: dict[str, object] = {"batas waktu (detik)": time_limit}
         write_plan(output, rnd, result, summary, settings)
         result.timings["write"] = time.perf_counter() - t
         summary.seconds = time.perf_counter() - t0
