@@ -109,15 +109,12 @@ def vacancies(rnd: Round, result: PlanResult) -> pd.DataFrame:
     empty = np.flatnonzero(positions["aktif"].to_numpy() & (occupancy < formasi))
     if not len(empty):
         return pd.DataFrame(columns=VACANCY_COLUMNS)
-    cand = result.candidates
     qualified = _qualified_anyone(rnd, empty)
     at_cap = _units_at_cap(rnd, result)
     cur_unit = positions["unit"].to_numpy()[rnd.people["pos"].to_numpy()]
-    in_empty = np.isin(cand.position, empty)
-    by_position = pd.Series(cand.person[in_empty]).groupby(cand.position[in_empty]).agg(list).to_dict()
     rows = []
     for p in empty:
-        movers = by_position.get(p, [])
+        movers = result.space.persons_for(int(p)).tolist()
         if not qualified[int(p)]:
             reason = messages.VACANCY_NO_CANDIDATE
         elif not movers:
@@ -185,7 +182,7 @@ def stays(rnd: Round, result: PlanResult) -> pd.DataFrame:
         return pd.DataFrame(columns=STAY_COLUMNS)
     unit = positions["unit"].to_numpy()
     at_cap = _units_at_cap(rnd, result)
-    cand_count = np.bincount(result.candidates.person, minlength=len(people))
+    cand_count = result.space.count_by_person()
     related = set(rnd.relasi["a"]) | set(rnd.relasi["b"])
     rows = []
     for e in idx:

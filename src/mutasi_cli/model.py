@@ -47,6 +47,13 @@ def turnover_caps(rnd: Round) -> dict[str, int]:
     return {u: math.ceil(TURNOVER_SHARE * n - 1e-9) for u, n in counts.items()}
 
 
+def lexicographic_weights(rnd: Round, status: PersonStatus) -> tuple[int, int, int]:
+    """(w0, w1, w2) of Φ = −w0·L0 + w1·L1 + w2·L2: w1 = #due + 1 > max L2, w0 = (P1 places + 1)·w1."""
+    w1 = int(status.due.sum()) + 1
+    p1 = rnd.positions["aktif"] & (rnd.positions["prioritas"] == 1)
+    return (int(rnd.positions.loc[p1, "formasi"].sum()) + 1) * w1, w1, 1
+
+
 def build(rnd: Round, status: PersonStatus, cand: Candidates) -> Model:
     prob = pulp.LpProblem("mutasi", pulp.LpMaximize)
     x, s, u = define_variables(prob, rnd, status, cand)
@@ -58,10 +65,7 @@ def build(rnd: Round, status: PersonStatus, cand: Candidates) -> Model:
     define_turnover(prob, rnd, status, s, caps)
     define_relations(prob, rnd, cand, x, s)
     levels = define_levels(prob, rnd, status, cand, x, s, u, occupancy)
-    w1 = int(status.due.sum()) + 1
-    p1 = rnd.positions["aktif"] & (rnd.positions["prioritas"] == 1)
-    w0 = (int(rnd.positions.loc[p1, "formasi"].sum()) + 1) * w1
-    model = Model(prob, x, s, u, levels, (w0, w1, 1), caps)
+    model = Model(prob, x, s, u, levels, lexicographic_weights(rnd, status), caps)
     define_stage_values(model)
     return model
 

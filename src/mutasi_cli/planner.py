@@ -15,9 +15,8 @@ from dataclasses import dataclass, field
 import numpy as np
 import pulp
 
-from mutasi_cli import candidates as candidates_mod
 from mutasi_cli import model as model_mod
-from mutasi_cli.candidates import Candidates
+from mutasi_cli.candidates import Candidates, CandidateSpace, candidate_space
 from mutasi_cli.data import Round
 from mutasi_cli.rules import PersonStatus, person_status
 from mutasi_cli.solvers import SolveOutcome, solve, solver_version
@@ -31,12 +30,15 @@ STAGE_A_SHARE = 0.7
 Progress = Callable[[str], None]
 
 
+ROUTES = ("pricing", "direct")
+
+
 @dataclass
 class PlanResult:
     status: str  # "optimal" | "feasible" | "infeasible"
     final: np.ndarray  # position per person, UNPLACED (-1) for tidak tertampung
     person_status: PersonStatus
-    candidates: Candidates
+    space: CandidateSpace
     levels: dict[int, int]
     stage_a: SolveOutcome | None
     stage_b: SolveOutcome | None
@@ -44,14 +46,15 @@ class PlanResult:
     solver: str
     solver_version: str
     turnover_caps: dict[str, int]
+    route: str = "pricing"
     timings: dict[str, float] = field(default_factory=dict)
+    stats: dict[str, float] = field(default_factory=dict)
     message: str | None = None
 
     @property
     def moved(self) -> np.ndarray:
-        return (self.final != self._cur) & (self.final != UNPLACED)
-
-    _cur: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.int64), repr=False)
+        cur = self.space.rnd.people["pos"].to_numpy()
+        return (self.final != cur) & (self.final != UNPLACED)
 
     @property
     def gap(self) -> float | None:
@@ -71,46 +74,81 @@ def plan(
     *,
     solver: str = "cbc",
     time_limit: float = 300.0,
+    route: str = "pricing",
     progress: Progress | None = None,
 ) -> PlanResult:
+    """Plan a round. ``route`` "pricing" (default) solves over a proven-sufficient subset of the moves
+    (:mod:`mutasi_cli.pricing`); "direct" builds one PuLP variable per allowed move."""
     say = progress or (lambda _msg: None)
-    timings: dict[str, float] = {}
     t0 = time.perf_counter()
     deadline = t0 + time_limit
     status = person_status(rnd)
     say("candidates")
-    cand = candidates_mod.generate(rnd, status)
-    timings["candidates"] = time.perf_counter() - t0
+    space = candidate_space(rnd, status)
+    timings = {"candidates": time.perf_counter() - t0}
+    weights = model_mod.lexicographic_weights(rnd, status)
+    caps = model_mod.turnover_caps(rnd)
+    if route == "direct":
+        st, final, a, b, stats = _plan_direct(rnd, status, space, solver, deadline, timings, say)
+        version = solver_version(solver)
+    else:
+        st, final, a, b, stats = _plan_pricing(rnd, status, space, solver, deadline, timings, say)
+        version = solver_version("highs") + (f" + {solver_version('cbc')}" if solver == "cbc" else "")
+    message = diagnose_infeasible(rnd, status) if st == "infeasible" else None
+    return PlanResult(
+        st, final, status, space, level_values(rnd, status, final), a, b, weights, solver, version, caps,
+        route, timings, stats, message,
+    )  # fmt: skip
+
+
+def _fallback(rnd: Round, status: PersonStatus, out_a: SolveOutcome):
+    """No usable stage-A plan: the trivial one if it is valid, else infeasible."""
+    cur = rnd.people["pos"].to_numpy()
+    plan_a = _trivial_plan(rnd, status)
+    if violations(rnd, status, plan_a):
+        return "infeasible", cur.copy(), out_a
+    return "feasible", plan_a, SolveOutcome("feasible", None, out_a.bound, out_a.seconds)
+
+
+def _plan_pricing(rnd, status, space, solver, deadline, timings, say):
+    from mutasi_cli.pricing import solve_pricing
+
+    t = time.perf_counter()
+    say("solve-a")
+    run = solve_pricing(rnd, status, space, deadline, mip_solver=solver, progress=say)
+    timings["model+solve"] = time.perf_counter() - t
+    cur = rnd.people["pos"].to_numpy()
+    if run.stage_a.status == "infeasible":
+        return "infeasible", cur.copy(), run.stage_a, None, run.stats
+    plan_a_ok = run.final is not None and not violations(rnd, status, run.final)
+    if not plan_a_ok:
+        st, final, out_a = _fallback(rnd, status, run.stage_a)
+        return st, final, out_a, run.stage_b, run.stats
+    st = "optimal" if run.stage_a.status == "optimal" and run.stage_b and run.stage_b.status == "optimal" else "feasible"
+    return st, run.final, run.stage_a, run.stage_b, run.stats
+
+
+def _plan_direct(rnd, status, space, solver, deadline, timings, say):
     t = time.perf_counter()
     say("model")
+    cand = space.materialize()
     model = model_mod.build(rnd, status, cand)
     timings["model"] = time.perf_counter() - t
-    cur = rnd.people["pos"].to_numpy()
-    version = solver_version(solver)
-
-    def result(st: str, final: np.ndarray, a, b, message=None) -> PlanResult:
-        timings["solve"] = time.perf_counter() - t_solve
-        r = PlanResult(
-            st, final, status, cand, level_values(rnd, status, final), a, b, model.weights, solver,
-            version, model.turnover_caps, timings, message,
-        )  # fmt: skip
-        r._cur = cur
-        return r
-
-    t_solve = time.perf_counter()
+    t = time.perf_counter()
     say("solve-a")
     prob = model.prob
     prob.setObjective(model_mod.stage_a_objective(model))
     remaining = deadline - time.perf_counter()
     out_a = solve(prob, solver, max(1.0, remaining * STAGE_A_SHARE), abs_gap=0.999)
     if out_a.status == "infeasible":
-        return result("infeasible", cur.copy(), out_a, None, diagnose_infeasible(rnd, status))
+        timings["solve"] = time.perf_counter() - t
+        return "infeasible", rnd.people["pos"].to_numpy().copy(), out_a, None, {}
     plan_a = _extract(model, cand, rnd) if out_a.has_solution else None
     if plan_a is None or violations(rnd, status, plan_a):
-        plan_a = _trivial_plan(rnd, status)
-        if violations(rnd, status, plan_a):
-            return result("infeasible", cur.copy(), out_a, None, diagnose_infeasible(rnd, status))
-        out_a = SolveOutcome("feasible", None, out_a.bound, out_a.seconds)
+        st, plan_a, out_a = _fallback(rnd, status, out_a)
+        if st == "infeasible":
+            timings["solve"] = time.perf_counter() - t
+            return st, plan_a, out_a, None, {}
     phi = _stage_a_value(model, level_values(rnd, status, plan_a))
     if out_a.objective is None:
         out_a.objective = float(phi)
@@ -126,11 +164,11 @@ def plan(
         if plan_b is not None and not violations(rnd, status, plan_b):
             final = plan_b
     if final is plan_a:
-        out_b = SolveOutcome(
-            "feasible" if out_b.status != "infeasible" else out_b.status, None, out_b.bound, out_b.seconds
-        )
+        kept = "feasible" if out_b.status != "infeasible" else out_b.status
+        out_b = SolveOutcome(kept, None, out_b.bound, out_b.seconds)
+    timings["solve"] = time.perf_counter() - t
     st = "optimal" if out_a.status == "optimal" and out_b.status == "optimal" else "feasible"
-    return result(st, final, out_a, out_b)
+    return st, final, out_a, out_b, {"columns": len(cand)}
 
 
 def _stage_a_value(model: model_mod.Model, levels: dict[int, int]) -> int:
@@ -196,4 +234,4 @@ def diagnose_infeasible(rnd: Round, status: PersonStatus) -> str:
     return INFEASIBLE_GENERIC
 
 
-__all__ = ["PlanResult", "plan", "pulp"]
+__all__ = ["PlanResult", "plan", "pulp", "ROUTES"]

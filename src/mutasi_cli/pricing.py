@@ -1,0 +1,659 @@
+"""The pricing route: the same model as :mod:`mutasi_cli.model`, over a small subset of the moves,
+with a proof that the moves left out cannot improve the plan.
+
+A Bungo-like round has millions of allowed (person, position) moves, but an optimal plan uses a few
+thousand. So the model starts with the stay/unplaced variables, the Kunci moves and every move of a
+person named in Relasi, and grows by *column generation*: solve the LP relaxation (HiGHS, built from
+arrays), compute the reduced cost of every move left out, add those that could improve the LP, repeat.
+When no move has a negative reduced cost, the LP value is a bound for the *whole* model. The MIP is then
+solved over the moves in the model; if its value reaches the bound (levels 0–2 are integral, so within
+less than 1), the plan is proven optimal for all moves. If not, every move whose reduced cost is small
+enough to matter (``rc ≤ gap − 1``, the classic reduced-cost argument) is added and the MIP solved again,
+which again proves optimality over all moves.
+
+Reduced costs are computed per *pricing class*: people of one eligibility profile who also share the
+attributes the fit score reads (major, training, SKP, home kecamatan, wishes) have the same fit vector
+over their eligible positions, computed once; prices then cost one vector operation per class.
+
+Sign convention: HiGHS minimises, so stage A minimises −Φ and stage B −Ψ; a column's reduced cost is
+c_j − a_jᵀy with the row duals y.
+"""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass, field
+
+import highspy
+import numpy as np
+import pandas as pd
+import pulp
+
+from mutasi_cli import scoring
+from mutasi_cli.candidates import CandidateSpace
+from mutasi_cli.data import TETAP, Round
+from mutasi_cli.model import TURNOVER_SHARE, lexicographic_weights, turnover_caps
+from mutasi_cli.rules import NO_LOCK, PersonStatus, larangan_mask
+from mutasi_cli.solvers import SolveOutcome, _quiet_stdout, solve
+
+INF = highspy.kHighsInf
+#: a move enters the model when its reduced cost is below −RC_TOL
+RC_TOL = 1e-6
+#: moves added per person and pricing round
+PER_PERSON = 4
+#: fit vectors are computed in batches of this many (class, position) pairs
+FIT_BATCH = 4_000_000
+#: relative gap at which the level-3 MIP stops
+STAGE_B_GAP = 1e-4
+#: level 3 is accepted when within this share of a bound valid for all moves (issue #3: 0.1 %)
+STAGE_B_ACCEPT = 1e-3
+#: never let the reduced-cost argument add more moves than this in one go
+MAX_PROOF_COLUMNS = 3_000_000
+
+__all__ = ["PricingRun", "solve_pricing", "TURNOVER_SHARE"]
+
+
+@dataclass
+class PricingRun:
+    final: np.ndarray | None
+    stage_a: SolveOutcome
+    stage_b: SolveOutcome | None
+    stats: dict[str, float] = field(default_factory=dict)
+
+
+class _Classes:
+    """Pricing classes: members, eligible positions and the fit vector over them."""
+
+    def __init__(self, rnd: Round, space: CandidateSpace, skip: np.ndarray) -> None:
+        people = rnd.people
+        self.members: list[np.ndarray] = []
+        self.positions: list[np.ndarray] = []
+        self.fit: list[np.ndarray] = []
+        keys = pd.DataFrame(
+            {
+                "jurusan": people["jurusan"],
+                "diklat": people["diklat"].map(lambda t: "|".join(t)),
+                "skp": people["skp"],
+                "kec": people["kecamatan"].fillna(""),
+                "wishes": people["wishes"].map(lambda t: "|".join(t)),
+            }
+        )
+        reps: list[int] = []
+        for g in space.groups:
+            persons = g.persons[~skip[g.persons]]
+            if not len(persons) or not len(g.positions):
+                continue
+            sub = keys.iloc[persons]
+            for idx in sub.groupby(list(sub.columns), sort=False).indices.values():
+                self.members.append(persons[idx])
+                self.positions.append(g.positions)
+                reps.append(int(persons[idx[0]]))
+        # fit vectors, in batches of pairs
+        start = 0
+        while start < len(reps):
+            stop, size = start, 0
+            while stop < len(reps) and (size == 0 or size + len(self.positions[stop]) <= FIT_BATCH):
+                size += len(self.positions[stop])
+                stop += 1
+            e = np.concatenate([np.full(len(self.positions[i]), reps[i]) for i in range(start, stop)])
+            p = np.concatenate(self.positions[start:stop])
+            values = scoring.fit(rnd, e, p).astype(np.float64)
+            offsets = np.cumsum([0] + [len(self.positions[i]) for i in range(start, stop)])
+            self.fit += [values[offsets[k] : offsets[k + 1]] for k in range(stop - start)]
+            start = stop
+
+
+class PricingModel:
+    """The model of :mod:`mutasi_cli.model` as HiGHS arrays, with move columns added on demand."""
+
+    def __init__(self, rnd: Round, status: PersonStatus, space: CandidateSpace) -> None:
+        self.rnd, self.status, self.space = rnd, status, space
+        people, positions = rnd.people, rnd.positions
+        n, m = rnd.n_people, rnd.n_positions
+        self.cur = people["pos"].to_numpy()
+        self.due = status.due
+        formasi = positions["formasi"].to_numpy().astype(int)
+        aktif = positions["aktif"].to_numpy()
+        prio = positions["prioritas"].to_numpy()
+        wfill = scoring.fill_weight(prio)
+        self.weights = lexicographic_weights(rnd, status)
+        w0, w1, _ = self.weights
+        with _quiet_stdout():
+            self.h = highspy.Highs()
+        self.h.setOptionValue("output_flag", False)
+        self.h.setOptionValue("threads", 1)
+
+        # --- static columns ----------------------------------------------------------------------------
+        lo: list[float] = []
+        hi: list[float] = []
+        self.integer_cols: list[int] = []
+
+        def col(low: float, high: float, integer: bool) -> int:
+            lo.append(low)
+            hi.append(high)
+            if integer:
+                self.integer_cols.append(len(lo) - 1)
+            return len(lo) - 1
+
+        self.s_col = np.full(n, -1, dtype=np.int64)
+        self.u_col = np.full(n, -1, dtype=np.int64)
+        for e in range(n):
+            if status.dihapus[e]:
+                self.u_col[e] = col(0, 1, True)
+                continue
+            lock = status.kunci_pos[e]
+            if lock == TETAP or lock == self.cur[e] or (lock == NO_LOCK and not status.movable[e]):
+                self.s_col[e] = col(1, 1, True)
+            elif lock >= 0:
+                self.s_col[e] = col(0, 0, True)
+            else:
+                self.s_col[e] = col(0, 1, True)
+        incumbents: dict[int, list[int]] = {}
+        for e in np.flatnonzero(self.s_col >= 0):
+            incumbents.setdefault(int(self.cur[e]), []).append(int(e))
+        n_inc = np.array([len(incumbents.get(p, ())) for p in range(m)])
+        over = aktif & (n_inc > formasi)
+        self.z_col = np.full(m, -1, dtype=np.int64)
+        self.f_col = np.full(m, -1, dtype=np.int64)
+        self.g_col = np.full(m, -1, dtype=np.int64)
+        for p in np.flatnonzero(over):
+            self.z_col[p] = col(0, 1, True)
+        for p in np.flatnonzero(aktif & (prio == 1)):
+            self.f_col[p] = col(0, formasi[p], False)
+        for p in np.flatnonzero(aktif & (wfill > 0)):
+            self.g_col[p] = col(0, formasi[p], False)
+        self.phi_col = col(-INF, INF, False)
+        self.psi_col = col(-INF, INF, False)
+        n_static = len(lo)
+        self.h.addVars(n_static, np.array(lo), np.array(hi))
+
+        # --- static rows (CSR) ---------------------------------------------------------------------
+        rows_lo: list[float] = []
+        rows_hi: list[float] = []
+        starts: list[int] = []
+        idx: list[int] = []
+        val: list[float] = []
+
+        def row(entries: list[tuple[int, float]], low: float, high: float) -> int:
+            starts.append(len(idx))
+            for c, v in entries:
+                idx.append(int(c))
+                val.append(float(v))
+            rows_lo.append(low)
+            rows_hi.append(high)
+            return len(rows_lo) - 1
+
+        for e in range(n):  # assign rows are rows 0..n-1
+            row([(self.s_col[e] if self.s_col[e] >= 0 else self.u_col[e], 1.0)], 1, 1)
+        self.cap_row = np.full(m, -1, dtype=np.int64)
+        self.open_row = np.full(m, -1, dtype=np.int64)
+        self.p1_row = np.full(m, -1, dtype=np.int64)
+        self.fill_row = np.full(m, -1, dtype=np.int64)
+        for p in np.flatnonzero(aktif):
+            stay = [(self.s_col[e], 1.0) for e in incumbents.get(p, ())]
+            f = int(formasi[p])
+            if over[p]:
+                self.open_row[p] = row([(self.z_col[p], -f)], -INF, 0)
+                self.cap_row[p] = row(stay + [(self.z_col[p], n_inc[p] - f)], -INF, n_inc[p])
+            else:
+                self.cap_row[p] = row(stay, -INF, f)
+            if self.f_col[p] >= 0:
+                self.p1_row[p] = row(stay + [(self.f_col[p], -1.0)], 0, INF)
+            if self.g_col[p] >= 0:
+                self.fill_row[p] = row(stay + [(self.g_col[p], -1.0)], 0, INF)
+        caps = turnover_caps(rnd)
+        units = positions["unit"].to_numpy()[self.cur]
+        members: dict[str, list[int]] = {}
+        for e in np.flatnonzero(self.s_col >= 0):
+            if status.movable[e] and status.kunci_pos[e] == NO_LOCK:
+                members.setdefault(units[e], []).append(int(e))
+        for unit, es in members.items():
+            if len(es) > caps[unit]:
+                row([(self.s_col[e], 1.0) for e in es], len(es) - caps[unit], INF)
+        phi_terms = [(self.u_col[e], -w0) for e in np.flatnonzero(self.u_col >= 0)]
+        phi_terms += [(self.f_col[p], w1) for p in np.flatnonzero(self.f_col >= 0)]
+        self.phi_row = row(phi_terms + [(self.phi_col, -1.0)], 0, 0)
+        stay_fit = space.stay_fit
+        psi_terms = [(self.s_col[e], stay_fit[e]) for e in np.flatnonzero(self.s_col >= 0) if stay_fit[e]]
+        psi_terms += [(self.g_col[p], wfill[p]) for p in np.flatnonzero(self.g_col >= 0)]
+        self.psi_row = row(psi_terms + [(self.psi_col, -1.0)], 0, 0)
+        self.h.addRows(
+            len(rows_lo),
+            np.array(rows_lo),
+            np.array(rows_hi),
+            len(idx),
+            np.array(starts, dtype=np.int32),
+            np.array(idx, dtype=np.int32),
+            np.array(val),
+        )
+        self.n_rows = len(rows_lo)
+        self.n_cols = n_static
+        self.integrality_on = False
+        self.values_override: np.ndarray | None = None
+
+        # --- move columns -------------------------------------------------------------------------------
+        self.xe = np.zeros(0, dtype=np.int64)
+        self.xp = np.zeros(0, dtype=np.int64)
+        self.x_first = self.n_cols
+        self.in_model: dict[int, set[int]] = {}
+        self.eps = 1.0 / (space.n_pairs + 1)
+        related = np.zeros(n, dtype=bool)
+        if len(rnd.relasi):
+            related[rnd.relasi["a"].to_numpy()] = True
+            related[rnd.relasi["b"].to_numpy()] = True
+        self.related = related
+        # Kunci moves, fixed to 1
+        self.add_columns(space.kunci_person, space.kunci_position, fixed=True)
+        # every move of a person named in Relasi (their rows need all of them)
+        e_rel, p_rel = self._all_moves(np.flatnonzero(related & (space.group_of >= 0)))
+        self.add_columns(e_rel, p_rel)
+        self._relation_rows()
+        self.classes = _Classes(rnd, space, related)
+
+    # ----------------------------------------------------------------------------------------------------
+    def _all_moves(self, persons: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        es, ps = [], []
+        for e in persons:
+            q = self.space.groups[self.space.group_of[e]].positions
+            q = q[q != self.cur[e]]
+            q = q[~larangan_mask(self.rnd, np.full(len(q), e), q)]
+            es.append(np.full(len(q), e))
+            ps.append(q)
+        if not es:
+            return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64)
+        return np.concatenate(es).astype(np.int64), np.concatenate(ps).astype(np.int64)
+
+    def set_integrality(self, on: bool) -> None:
+        if on == self.integrality_on:
+            return
+        cols = self.integer_cols + list(range(self.x_first, self.n_cols))
+        kind = highspy.HighsVarType.kInteger if on else highspy.HighsVarType.kContinuous
+        self.h.changeColsIntegrality(len(cols), np.array(cols, dtype=np.int32), np.array([kind] * len(cols)))
+        self.integrality_on = on
+
+    def add_columns(self, e: np.ndarray, p: np.ndarray, *, fixed: bool = False) -> int:
+        """Add move columns (e[k] → p[k]) with their entries in every row they belong to."""
+        if not len(e):
+            return 0
+        e, p = e.astype(np.int64), p.astype(np.int64)
+        fit = scoring.fit(self.rnd, e, p).astype(np.float64)
+        w2 = self.weights[2]
+        k = len(e)
+        rows = np.stack(
+            [
+                e,
+                self.cap_row[p],
+                self.open_row[p],
+                self.p1_row[p],
+                self.fill_row[p],
+                np.where(self.due[e], self.phi_row, -1),
+                np.full(k, self.psi_row),
+            ],
+            axis=1,
+        )
+        coefs = np.stack(
+            [np.ones(k)] * 5 + [np.full(k, float(w2)), fit - self.eps],
+            axis=1,
+        )
+        present = rows >= 0
+        counts = present.sum(axis=1)
+        starts = np.concatenate([[0], np.cumsum(counts)[:-1]]).astype(np.int32)
+        index = rows[present].astype(np.int32)
+        value = coefs[present]
+        low = np.ones(k) if fixed else np.zeros(k)
+        self.h.addCols(k, np.zeros(k), low, np.ones(k), len(index), starts, index, value)
+        if self.integrality_on:
+            cols = np.arange(self.n_cols, self.n_cols + k, dtype=np.int32)
+            self.h.changeColsIntegrality(k, cols, np.array([highspy.HighsVarType.kInteger] * k))
+        self.xe = np.concatenate([self.xe, e])
+        self.xp = np.concatenate([self.xp, p])
+        self.n_cols += k
+        for a, b in zip(e.tolist(), p.tolist()):
+            self.in_model.setdefault(a, set()).add(b)
+        return k
+
+    def _relation_rows(self) -> None:
+        """The Relasi rows of :func:`mutasi_cli.model.define_relations`, over the columns now in the model."""
+        rnd = self.rnd
+        if not len(rnd.relasi):
+            return
+        unit = rnd.positions["unit"].to_numpy()
+        cur_unit = unit[self.cur]
+        into: dict[int, dict[str, list[tuple[int, float]]]] = {}
+        for j, (e, p) in enumerate(zip(self.xe.tolist(), self.xp.tolist())):
+            into.setdefault(e, {}).setdefault(unit[p], []).append((self.x_first + j, 1.0))
+        lows, highs, starts, idx, val = [], [], [], [], []
+
+        def add(entries: list[tuple[int, float]]) -> None:
+            starts.append(len(idx))
+            idx.extend(int(c) for c, _ in entries)
+            val.extend(float(v) for _, v in entries)
+            lows.append(-INF)
+            highs.append(1.0)
+
+        for a, b in rnd.relasi[["a", "b"]].itertuples(index=False):
+            ia, ib = into.get(a, {}), into.get(b, {})
+            ua, ub = cur_unit[a], cur_unit[b]
+            sa = [(self.s_col[a], 1.0)] if self.s_col[a] >= 0 else []
+            sb = [(self.s_col[b], 1.0)] if self.s_col[b] >= 0 else []
+            for w in set(ia) | set(ib) | {ua, ub}:
+                ta, tb = list(ia.get(w, [])), list(ib.get(w, []))
+                if ua != ub:
+                    ta += sa if w == ua else []
+                    tb += sb if w == ub else []
+                    if ta and tb:
+                        add(ta + tb)
+                elif w == ua:
+                    if ta and sb:
+                        add(ta + sb)
+                    if tb and sa:
+                        add(tb + sa)
+                    if ta and tb:
+                        add(ta + tb)
+                elif ta and tb:
+                    add(ta + tb)
+        if lows:
+            self.h.addRows(
+                len(lows), np.array(lows), np.array(highs), len(idx),
+                np.array(starts, dtype=np.int32), np.array(idx, dtype=np.int32), np.array(val),
+            )  # fmt: skip
+            self.n_rows += len(lows)
+
+    # ----------------------------------------------------------------------------------------------------
+    def price(self, duals: np.ndarray, threshold: float, per_person: int | None) -> int:
+        """Add the moves left out whose reduced cost is below ``threshold`` (at most ``per_person`` each,
+        best first; all of them when ``per_person`` is None). Returns the number added."""
+        q = np.zeros(self.rnd.n_positions)
+        for rows in (self.cap_row, self.open_row, self.p1_row, self.fill_row):
+            has = rows >= 0
+            q[has] += duals[rows[has]]
+        r = duals[: self.rnd.n_people] + self.weights[2] * self.due * duals[self.phi_row]
+        y_psi = duals[self.psi_row]
+        banned = self._banned()
+        new_e: list[int] = []
+        new_p: list[int] = []
+        cls = self.classes
+        for members, positions, fit in zip(cls.members, cls.positions, cls.fit):
+            vals = q[positions] + y_psi * (fit - self.eps)
+            # rc(e, p) = −(r_e + vals_p) < threshold  ⇔  vals_p > −r_e − threshold
+            need = -r[members] - threshold
+            hot = np.flatnonzero(vals > need.min())
+            if not len(hot):
+                continue
+            hot = hot[np.argsort(-vals[hot], kind="stable")]
+            hot_p, hot_v = positions[hot], vals[hot]
+            for e, bar in zip(members.tolist(), need.tolist()):
+                taken = 0
+                have = self.in_model.get(e, ())
+                c = self.cur[e]
+                for p, v in zip(hot_p.tolist(), hot_v.tolist()):
+                    if v <= bar:
+                        break
+                    if p == c or p in have or (e, p) in banned:
+                        continue
+                    new_e.append(e)
+                    new_p.append(p)
+                    taken += 1
+                    if per_person is not None and taken >= per_person:
+                        break
+                if per_person is None and len(new_e) > MAX_PROOF_COLUMNS:
+                    raise OverflowError("too many columns for the reduced-cost proof")
+        return self.add_columns(np.array(new_e, dtype=np.int64), np.array(new_p, dtype=np.int64))
+
+    def _banned(self) -> set[tuple[int, int]]:
+        lar = self.rnd.larangan
+        out: set[tuple[int, int]] = set()
+        if not len(lar):
+            return out
+        for e in np.unique(lar["person"].to_numpy()):
+            if self.space.group_of[e] < 0:
+                continue
+            q = self.space.groups[self.space.group_of[e]].positions
+            for p in q[larangan_mask(self.rnd, np.full(len(q), e), q)].tolist():
+                out.add((int(e), p))
+        return out
+
+    # ----------------------------------------------------------------------------------------------------
+    def run(self, time_limit: float) -> tuple[str, float | None, float | None]:
+        """Run HiGHS; (status, objective, bound) in the minimisation sense."""
+        self.h.setOptionValue("time_limit", max(0.5, float(time_limit)))
+        self.h.run()
+        st = self.h.getModelStatus()
+        info = self.h.getInfo()
+        has_solution = info.primal_solution_status == 2  # kSolutionStatusFeasible
+        obj = info.objective_function_value if has_solution else None
+        if st == highspy.HighsModelStatus.kOptimal:
+            bound = info.mip_dual_bound if self.integrality_on else obj
+            return "optimal", obj, bound
+        if st == highspy.HighsModelStatus.kInfeasible:
+            return "infeasible", None, None
+        bound = info.mip_dual_bound if self.integrality_on else None
+        if bound is not None and not np.isfinite(bound):
+            bound = None
+        return ("feasible" if has_solution else "no-solution"), obj, bound
+
+    def column_values(self) -> np.ndarray:
+        if self.values_override is not None:
+            return self.values_override
+        return np.asarray(self.h.getSolution().col_value)
+
+    def run_mip(
+        self, solver: str, time_limit: float, *, abs_gap: float, rel_gap: float, start: np.ndarray | None
+    ) -> tuple[str, float | None, float | None]:
+        """Solve the MIP over the columns now in the model, with HiGHS or with CBC (through PuLP)."""
+        self.values_override = None
+        self.set_integrality(True)
+        if start is not None:
+            self.start_from(start)
+        if solver != "cbc":
+            self.h.setOptionValue("mip_rel_gap", rel_gap)
+            self.h.setOptionValue("mip_abs_gap", abs_gap)
+            return self.run(time_limit)
+        prob, cols = self._to_pulp(start)
+        out = solve(prob, "cbc", time_limit, abs_gap=abs_gap, rel_gap=rel_gap, warm_start=start is not None)
+        if not out.has_solution:
+            return out.status, None, None if out.bound is None else -out.bound
+        self.values_override = np.array([v.varValue or 0.0 for v in cols])
+        bound = None if out.bound is None else -out.bound
+        return out.status, -float(out.objective or 0.0), bound
+
+    def _to_pulp(self, start: np.ndarray | None):
+        """The current HiGHS model as a PuLP problem (maximising −cost), for CBC."""
+        lp = self.h.getLp()
+        n = lp.num_col_
+        integer = set(self.integer_cols) | set(range(self.x_first, self.n_cols))
+        prob = pulp.LpProblem("mutasi_pricing", pulp.LpMaximize)
+        lo, hi = np.asarray(lp.col_lower_), np.asarray(lp.col_upper_)
+        cols = [
+            prob.add_variable(
+                f"c{j}",
+                None if lo[j] <= -INF else float(lo[j]),
+                None if hi[j] >= INF else float(hi[j]),
+                cat=pulp.LpInteger if j in integer else pulp.LpContinuous,
+            )
+            for j in range(n)
+        ]
+        a = lp.a_matrix_
+        start_ = np.asarray(a.start_)
+        index, value = np.asarray(a.index_), np.asarray(a.value_)
+        terms: list[list] = [[] for _ in range(lp.num_row_)]
+        for j in range(n):
+            for k in range(start_[j], start_[j + 1]):
+                terms[index[k]].append((cols[j], float(value[k])))
+        rlo, rhi = np.asarray(lp.row_lower_), np.asarray(lp.row_upper_)
+        for i in range(lp.num_row_):
+            expr = pulp.LpAffineExpression(terms[i])
+            if rlo[i] == rhi[i]:
+                prob += (expr == float(rlo[i]), f"r{i}")
+                continue
+            if rlo[i] > -INF:
+                prob += (expr >= float(rlo[i]), f"r{i}_lo")
+            if rhi[i] < INF:
+                prob += (expr <= float(rhi[i]), f"r{i}_hi")
+        cost = np.asarray(lp.col_cost_)
+        prob.setObjective(pulp.LpAffineExpression([(cols[j], -float(cost[j])) for j in np.flatnonzero(cost)]))
+        if start is not None:
+            values = self._start_values(start)
+            for j in range(n):
+                if j in integer:
+                    cols[j].setInitialValue(round(values[j]))
+        return prob, cols
+
+    def duals(self) -> np.ndarray:
+        return np.asarray(self.h.getSolution().row_dual)
+
+    def set_costs(self, phi: float, psi: float) -> None:
+        self.h.changeColsCost(
+            2, np.array([self.phi_col, self.psi_col], dtype=np.int32), np.array([phi, psi], dtype=np.float64)
+        )
+
+    def plan_from(self, values: np.ndarray) -> np.ndarray | None:
+        final = self.cur.copy()
+        xv = values[self.x_first : self.n_cols]
+        if np.any((xv > 1e-6) & (xv < 1 - 1e-6)):
+            return None
+        chosen = np.flatnonzero(xv > 0.5)
+        if len(np.unique(self.xe[chosen])) != len(chosen):
+            return None
+        final[self.xe[chosen]] = self.xp[chosen]
+        uv = self.u_col >= 0
+        unplaced = np.flatnonzero(uv)[values[self.u_col[uv]] > 0.5]
+        if np.intersect1d(unplaced, self.xe[chosen]).size:
+            return None
+        final[unplaced] = -1
+        return final
+
+    def start_from(self, final: np.ndarray) -> None:
+        """Give HiGHS a plan as its starting solution."""
+        sol = highspy.HighsSolution()
+        sol.col_value = self._start_values(final).tolist()
+        sol.value_valid = True
+        self.h.setSolution(sol)
+
+    def _start_values(self, final: np.ndarray) -> np.ndarray:
+        values = np.zeros(self.n_cols)
+        has_s = self.s_col >= 0
+        values[self.s_col[has_s]] = (final[has_s] == self.cur[has_s]).astype(float)
+        has_u = self.u_col >= 0
+        values[self.u_col[has_u]] = (final[has_u] == -1).astype(float)
+        xv = final[self.xe] == self.xp
+        values[self.x_first : self.n_cols] = xv.astype(float)
+        return values
+
+
+def _column_generation(pm: PricingModel, deadline: float, stats: dict[str, float], tag: str) -> tuple[str, float | None]:
+    """LP column generation until no move has a negative reduced cost. Returns (status, LP value)."""
+    pm.set_integrality(False)
+    rounds = 0
+    while True:
+        st, obj, _ = pm.run(deadline - time.perf_counter())
+        rounds += 1
+        if st != "optimal":
+            stats[f"{tag}_rounds"] = rounds
+            return st, None
+        if time.perf_counter() > deadline:
+            stats[f"{tag}_rounds"] = rounds
+            return "time", obj
+        added = pm.price(pm.duals(), -RC_TOL, PER_PERSON)
+        if added == 0:
+            stats[f"{tag}_rounds"] = rounds
+            return "optimal", obj
+
+
+def solve_pricing(
+    rnd: Round,
+    status: PersonStatus,
+    space: CandidateSpace,
+    deadline: float,
+    *,
+    mip_solver: str = "highs",
+    stage_a_share: float = 0.7,
+    progress=None,
+) -> PricingRun:
+    """Both stages: LPs by column generation in HiGHS, MIPs by ``mip_solver`` over the columns found.
+    The returned plan is re-checked by the caller."""
+    say = progress or (lambda _m: None)
+    stats: dict[str, float] = {}
+    t0 = time.perf_counter()
+    pm = PricingModel(rnd, status, space)
+    stats["pricing_classes"] = len(pm.classes.members)
+    stats["build_seconds"] = time.perf_counter() - t0
+    a_deadline = t0 + (deadline - t0) * stage_a_share
+    # ---- stage A: levels 0–2 -----------------------------------------------------------------------
+    t = time.perf_counter()
+    pm.set_costs(-1.0, 0.0)
+    lp_status, lp_value = _column_generation(pm, a_deadline, stats, "stage_a")
+    stats["stage_a_lp_seconds"] = time.perf_counter() - t
+    if lp_status == "infeasible":
+        return PricingRun(None, SolveOutcome("infeasible", None, None, time.perf_counter() - t), None, stats)
+    lp_duals = pm.duals() if lp_status == "optimal" else None
+    bound_a = -lp_value if lp_status == "optimal" and lp_value is not None else None
+
+    def mip_a(start):
+        st, obj, _ = pm.run_mip(mip_solver, a_deadline - time.perf_counter(), abs_gap=0.999, rel_gap=0.0, start=start)
+        return st, (None if obj is None else -obj)
+
+    st, phi = mip_a(None)
+    proven = st == "optimal" and bound_a is not None
+    if phi is not None and bound_a is not None and lp_duals is not None and bound_a - phi >= 1 - 1e-6:
+        # the reduced-cost argument: a plan better by ≥ 1 uses only moves with rc ≤ gap − 1
+        try:
+            added = pm.price(lp_duals, (bound_a - phi) - 1 + 1e-6, None)
+        except OverflowError:
+            added = -1
+        stats["proof_columns"] = added
+        if added > 0:
+            st, phi = mip_a(pm.plan_from(pm.column_values()))
+        proven = added >= 0 and st == "optimal"
+    if st == "infeasible":
+        return PricingRun(None, SolveOutcome("infeasible", None, None, time.perf_counter() - t), None, stats)
+    plan_a = pm.plan_from(pm.column_values()) if phi is not None else None
+    if phi is None or plan_a is None:
+        return PricingRun(None, SolveOutcome("no-solution", None, bound_a, time.perf_counter() - t), None, stats)
+    out_a = SolveOutcome("optimal" if proven else "feasible", phi, phi if proven else bound_a, time.perf_counter() - t)
+    stats["stage_a_columns"] = pm.n_cols - pm.x_first
+    # ---- stage B: level 3, then 4, with Φ fixed -----------------------------------------------------
+    say("solve-b")
+    t = time.perf_counter()
+    pm.h.addRows(
+        1, np.array([float(round(phi)) - 0.5]), np.array([INF]), 1,
+        np.array([0], dtype=np.int32), np.array([pm.phi_col], dtype=np.int32), np.array([1.0]),
+    )  # fmt: skip
+    pm.n_rows += 1
+    pm.set_costs(0.0, -1.0)
+    pm.values_override = None
+    lp_status, lp_value = _column_generation(pm, deadline, stats, "stage_b")
+    stats["stage_b_lp_seconds"] = time.perf_counter() - t
+    bound_b = -lp_value if lp_status == "optimal" and lp_value is not None else None
+    lp_duals = pm.duals() if bound_b is not None else None
+
+    def mip_b(start):
+        return pm.run_mip(mip_solver, deadline - time.perf_counter(), abs_gap=0.0, rel_gap=STAGE_B_GAP, start=start)
+
+    st, obj, mip_bound = mip_b(plan_a)
+    complete = False
+    if obj is not None and bound_b is not None and bound_b + obj <= STAGE_B_ACCEPT * max(1.0, -obj):
+        complete, mip_bound = True, None  # the LP bound over all moves already certifies the gap
+    elif obj is not None and bound_b is not None and lp_duals is not None:
+        # moves left out can improve the plan only if rc ≤ (LP bound − plan); add them, then the MIP's own
+        # bound holds for all moves
+        try:
+            added = pm.price(lp_duals, (bound_b + obj) + 1e-6, None)
+        except OverflowError:
+            added = -1
+        stats["stage_b_proof_columns"] = added
+        if added > 0:
+            current = pm.plan_from(pm.column_values())
+            st, obj, mip_bound = mip_b(current if current is not None else plan_a)
+        complete = added >= 0
+    stats["stage_b_columns"] = pm.n_cols - pm.x_first
+    final = pm.plan_from(pm.column_values()) if obj is not None else None
+    if final is None:
+        return PricingRun(plan_a, out_a, SolveOutcome("no-solution", None, bound_b, time.perf_counter() - t), stats)
+    psi = -obj
+    bound = bound_b
+    if complete and mip_bound is not None and np.isfinite(mip_bound):
+        bound = min(bound_b, -mip_bound) if bound_b is not None else -mip_bound
+    within = complete and st == "optimal" and bound is not None and bound - psi <= STAGE_B_ACCEPT * max(1.0, abs(psi))
+    out_b = SolveOutcome("optimal" if within else "feasible", psi, bound, time.perf_counter() - t)
+    return PricingRun(final, out_a, out_b, stats)
