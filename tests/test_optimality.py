@@ -445,9 +445,9 @@ def case_and_optimum(seed: int) -> tuple[Case, Spec, Optimum]:
     return case, spec, brute_force(spec)
 
 
-def _check_plan(case: Case, spec: Spec, best: Optimum, solver: str) -> None:
+def _check_plan(case: Case, spec: Spec, best: Optimum, solver: str, route: str = "pricing") -> None:
     rnd = make_round(case.people, case.positions, **case.sheets)
-    res = plan(rnd, solver=solver, time_limit=30)
+    res = plan(rnd, solver=solver, time_limit=30, route=route)
     if best.levels is None:
         assert res.status == "infeasible", f"no feasible plan exists, the planner says {res.status}"
         return
@@ -470,6 +470,12 @@ def test_cbc_reaches_the_brute_force_optimum(seed: int) -> None:
 def test_highs_reaches_the_brute_force_optimum(seed: int) -> None:
     case, spec, best = case_and_optimum(seed)
     _check_plan(case, spec, best, "highs")
+
+
+@pytest.mark.parametrize("seed", SEEDS[1::3])
+def test_direct_route_reaches_the_brute_force_optimum(seed: int) -> None:
+    case, spec, best = case_and_optimum(seed)
+    _check_plan(case, spec, best, "cbc", route="direct")
 
 
 # --- the brute force and the generator are themselves checked --------------------------------------------

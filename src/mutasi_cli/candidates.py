@@ -119,7 +119,9 @@ def candidate_space(rnd: Round, status: PersonStatus) -> CandidateSpace:
     movers.loc[~movers["pppk"], "cur_name"] = ""
     groups: list[Group] = []
     group_of = np.full(len(people), -1, dtype=np.int64)
-    for (grade, edu, pppk, cur_name), frame in movers.groupby(["grade", "edu", "pppk", "cur_name"], sort=False):
+    for (grade, edu, pppk, cur_name), frame in movers.groupby(
+        ["grade", "edu", "pppk", "cur_name"], sort=False
+    ):
         mask = aktif & (edu >= edu_min)
         mask &= (name_key == cur_name) if pppk else ((grade >= lo) & (grade <= hi))
         persons = frame.index.to_numpy().astype(np.int64)

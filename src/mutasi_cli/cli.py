@@ -44,6 +44,11 @@ class Solver(StrEnum):
     highs = "highs"
 
 
+class Route(StrEnum):
+    pricing = "pricing"
+    direct = "direct"
+
+
 def _version(value: bool) -> None:
     if value:
         out.print(f"mutasi {__version__}")
@@ -106,6 +111,14 @@ def plan(
         float, typer.Option("--time-limit", min=1, help="Batas waktu perencanaan (detik).")
     ] = 300.0,
     solver: Annotated[Solver, typer.Option("--solver", help="Solver: cbc (bawaan) atau highs.")] = Solver.cbc,
+    route: Annotated[
+        Route,
+        typer.Option(
+            "--route",
+            help="Cara membentuk model: pricing (bawaan; hanya pasangan yang terbukti diperlukan) atau "
+            "direct (satu variabel per pasangan calon).",
+        ),
+    ] = Route.pricing,
     as_json: Annotated[bool, typer.Option("--json", help="Cetak hasil sebagai JSON di stdout.")] = False,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Tanpa keluaran kecuali galat.")] = False,
     debug: Annotated[bool, typer.Option("--debug", help="Tampilkan jejak galat internal.")] = False,
@@ -125,7 +138,7 @@ def plan(
                 status_line.update(PHASES.get(phase, phase) + "…")
 
         run = plan_files(
-            pegawai, jabatan, output, effective_date=date, solver=solver.value, time_limit=time_limit,
+            pegawai, jabatan, output, effective_date=date, solver=solver.value, time_limit=time_limit, route=route.value,
             progress=progress,
         )  # fmt: skip
     except InvalidInput as exc:

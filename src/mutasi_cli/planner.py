@@ -124,7 +124,11 @@ def _plan_pricing(rnd, status, space, solver, deadline, timings, say):
     if not plan_a_ok:
         st, final, out_a = _fallback(rnd, status, run.stage_a)
         return st, final, out_a, run.stage_b, run.stats
-    st = "optimal" if run.stage_a.status == "optimal" and run.stage_b and run.stage_b.status == "optimal" else "feasible"
+    st = (
+        "optimal"
+        if run.stage_a.status == "optimal" and run.stage_b and run.stage_b.status == "optimal"
+        else "feasible"
+    )
     return st, run.final, run.stage_a, run.stage_b, run.stats
 
 

@@ -541,7 +541,9 @@ class PricingModel:
         return values
 
 
-def _column_generation(pm: PricingModel, deadline: float, stats: dict[str, float], tag: str) -> tuple[str, float | None]:
+def _column_generation(
+    pm: PricingModel, deadline: float, stats: dict[str, float], tag: str
+) -> tuple[str, float | None]:
     """LP column generation until no move has a negative reduced cost. Returns (status, LP value)."""
     pm.set_integrality(False)
     rounds = 0
@@ -590,7 +592,9 @@ def solve_pricing(
     bound_a = -lp_value if lp_status == "optimal" and lp_value is not None else None
 
     def mip_a(start):
-        st, obj, _ = pm.run_mip(mip_solver, a_deadline - time.perf_counter(), abs_gap=0.999, rel_gap=0.0, start=start)
+        st, obj, _ = pm.run_mip(
+            mip_solver, a_deadline - time.perf_counter(), abs_gap=0.999, rel_gap=0.0, start=start
+        )
         return st, (None if obj is None else -obj)
 
     st, phi = mip_a(None)
@@ -609,8 +613,12 @@ def solve_pricing(
         return PricingRun(None, SolveOutcome("infeasible", None, None, time.perf_counter() - t), None, stats)
     plan_a = pm.plan_from(pm.column_values()) if phi is not None else None
     if phi is None or plan_a is None:
-        return PricingRun(None, SolveOutcome("no-solution", None, bound_a, time.perf_counter() - t), None, stats)
-    out_a = SolveOutcome("optimal" if proven else "feasible", phi, phi if proven else bound_a, time.perf_counter() - t)
+        return PricingRun(
+            None, SolveOutcome("no-solution", None, bound_a, time.perf_counter() - t), None, stats
+        )
+    out_a = SolveOutcome(
+        "optimal" if proven else "feasible", phi, phi if proven else bound_a, time.perf_counter() - t
+    )
     stats["stage_a_columns"] = pm.n_cols - pm.x_first
     # ---- stage B: level 3, then 4, with Φ fixed -----------------------------------------------------
     say("solve-b")
@@ -628,7 +636,9 @@ def solve_pricing(
     lp_duals = pm.duals() if bound_b is not None else None
 
     def mip_b(start):
-        return pm.run_mip(mip_solver, deadline - time.perf_counter(), abs_gap=0.0, rel_gap=STAGE_B_GAP, start=start)
+        return pm.run_mip(
+            mip_solver, deadline - time.perf_counter(), abs_gap=0.0, rel_gap=STAGE_B_GAP, start=start
+        )
 
     st, obj, mip_bound = mip_b(plan_a)
     complete = False
@@ -649,11 +659,18 @@ def solve_pricing(
     stats["stage_b_columns"] = pm.n_cols - pm.x_first
     final = pm.plan_from(pm.column_values()) if obj is not None else None
     if final is None:
-        return PricingRun(plan_a, out_a, SolveOutcome("no-solution", None, bound_b, time.perf_counter() - t), stats)
+        return PricingRun(
+            plan_a, out_a, SolveOutcome("no-solution", None, bound_b, time.perf_counter() - t), stats
+        )
     psi = -obj
     bound = bound_b
     if complete and mip_bound is not None and np.isfinite(mip_bound):
         bound = min(bound_b, -mip_bound) if bound_b is not None else -mip_bound
-    within = complete and st == "optimal" and bound is not None and bound - psi <= STAGE_B_ACCEPT * max(1.0, abs(psi))
+    within = (
+        complete
+        and st == "optimal"
+        and bound is not None
+        and bound - psi <= STAGE_B_ACCEPT * max(1.0, abs(psi))
+    )
     out_b = SolveOutcome("optimal" if within else "feasible", psi, bound, time.perf_counter() - t)
     return PricingRun(final, out_a, out_b, stats)

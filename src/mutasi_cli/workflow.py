@@ -38,6 +38,7 @@ def plan_files(
     effective_date: dt.date,
     solver: str = "cbc",
     time_limit: float = 300.0,
+    route: str = "pricing",
     progress: Callable[[str], None] | None = None,
 ) -> PlanRun:
     say = progress or (lambda _m: None)
@@ -48,13 +49,13 @@ def plan_files(
         raise InvalidInput(log)
     t_read = time.perf_counter() - t0
     budget = max(1.0, time_limit - t_read)
-    result = plan(rnd, solver=solver, time_limit=budget, progress=say)
+    result = plan(rnd, solver=solver, time_limit=budget, route=route, progress=say)
     result.timings = {"read+check": t_read, **result.timings}
     summary = summarize(rnd, result, time.perf_counter() - t0)
     if result.status != "infeasible":
         say("write")
         t = time.perf_counter()
-        settings: dict[str, object] = {"batas waktu (detik)": time_limit}
+        settings: dict[str, object] = {"batas waktu (detik)": time_limit, "rute": route}
         write_plan(output, rnd, result, summary, settings)
         result.timings["write"] = time.perf_counter() - t
         summary.seconds = time.perf_counter() - t0

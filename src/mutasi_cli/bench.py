@@ -1,0 +1,124 @@
+"""``make bench``: plan generated rounds end to end with each route and print the figures.
+
+Each run is a separate process, so its peak memory is its own (the Python process and, for CBC, the
+solver process). Rounds are generated with ``mutasi sample`` (seed 7, effective date 2026-12-01) and
+cached under ``out/bench/``.
+
+    python -m mutasi_cli.bench [--sizes 1200,5000] [--routes pricing,direct] [--time-limit 300]
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import platform
+import resource
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+EFFECTIVE = dt.date(2026, 12, 1)
+SEED = 7
+
+
+def _round_files(size: int, root: Path) -> tuple[Path, Path]:
+    from mutasi_cli.sample import generate, write_sample
+
+    folder = root / f"round-{size}"
+    peg, jab = folder / "pegawai.xlsx", folder / "jabatan.xlsx"
+    if not (peg.exists() and jab.exists()):
+        write_sample(generate(size, SEED, EFFECTIVE), folder)
+    return peg, jab
+
+
+def run_one(size: int, route: str, solver: str, time_limit: float, root: Path) -> dict[str, object]:
+    """One end-to-end plan (read → write), in this process."""
+    from mutasi_cli.workflow import plan_files
+
+    peg, jab = _round_files(size, root)
+    out = root / f"plan-{size}-{route}-{solver}.xlsx"
+    t0 = time.perf_counter()
+    run = plan_files(
+        peg, jab, out, effective_date=EFFECTIVE, solver=solver, time_limit=time_limit, route=route
+    )
+    total = time.perf_counter() - t0
+    r = run.result
+    return {
+        "people": run.round.n_people,
+        "positions": run.round.n_positions,
+        "pairs": r.space.n_pairs,
+        "route": route,
+        "solver": solver,
+        "status": r.status,
+        "levels": [r.levels[k] for k in range(5)],
+        "gap": r.gap,
+        "timings": {k: round(v, 2) for k, v in r.timings.items()},
+        "seconds": round(total, 2),
+        "columns": r.stats.get("stage_b_columns", r.stats.get("columns")),
+        "peak_mb_python": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+        "peak_mb_solver": resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024,
+    }
+
+
+def main(argv: list[str] | None = None) -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--sizes", default="1200,5000")
+    ap.add_argument("--routes", default="pricing,direct")
+    ap.add_argument("--solver", default="cbc")
+    ap.add_argument("--time-limit", type=float, default=300.0)
+    ap.add_argument("--root", default="out/bench")
+    ap.add_argument("--one", action="store_true", help=argparse.SUPPRESS)
+    args = ap.parse_args(argv)
+    root = Path(args.root)
+    root.mkdir(parents=True, exist_ok=True)
+    sizes = [int(s) for s in args.sizes.split(",")]
+    routes = args.routes.split(",")
+    if args.one:
+        print(json.dumps(run_one(sizes[0], routes[0], args.solver, args.time_limit, root)))
+        return
+    rows = []
+    for size in sizes:
+        _round_files(size, root)
+        for route in routes:
+            cmd = [sys.executable, "-m", "mutasi_cli.bench", "--one", "--sizes", str(size), "--routes", route,
+                   "--solver", args.solver, "--time-limit", str(args.time_limit), "--root", str(root)]  # fmt: skip
+            proc = subprocess.run(cmd, capture_output=True, text=True)
+            if proc.returncode != 0:
+                print(proc.stderr[-2000:], file=sys.stderr)
+                continue
+            row = json.loads(proc.stdout.strip().splitlines()[-1])
+            rows.append(row)
+            print(json.dumps(row), flush=True)
+    print()
+    print(f"Machine: {platform.machine()}, {_cpus()} cores, Python {platform.python_version()}; "
+          f"time limit {args.time_limit:g} s; solver {args.solver}")  # fmt: skip
+    print()
+    print("| people | positions | pairs | route | read | candidates | model+solve | write | total s | peak MB "
+          "(py/solver) | status | L0 | L1 | L2 | L3 | moves | gap | ×faster |")  # fmt: skip
+    print("|" + "---|" * 18)
+    for row in rows:
+        t = row["timings"]
+        direct = next((r for r in rows if r["people"] == row["people"] and r["route"] == "direct"), None)
+        ratio = "" if direct is None or row is direct else f"{direct['seconds'] / row['seconds']:.1f}"
+        model_solve = t.get("model+solve", round(t.get("model", 0) + t.get("solve", 0), 2))
+        gap = "-" if row["gap"] is None else f"{row['gap']:.3%}"
+        lv = row["levels"]
+        print(
+            f"| {row['people']:,} | {row['positions']:,} | {row['pairs']:,} | {row['route']} | "
+            f"{t.get('read+check', 0):.1f} | {t.get('candidates', 0):.1f} | {model_solve:.1f} | "
+            f"{t.get('write', 0):.1f} | {row['seconds']:.1f} | {row['peak_mb_python']:.0f}/"
+            f"{row['peak_mb_solver']:.0f} | {row['status']} | {lv[0]} | {lv[1]} | {lv[2]} | {lv[3]} | "
+            f"{lv[4]} | {gap} | {ratio} |"
+        )
+
+
+def _cpus() -> int:
+    import os
+
+    return os.cpu_count() or 1
+
+
+if __name__ == "__main__":
+    main()
