@@ -149,18 +149,18 @@ class PricingModel:
             else:
                 self.s_col[e] = col(0, 1, True)
         incumbents: dict[int, list[int]] = {}
-        for e in np.flatnonzero(self.s_col >= 0):
+        for e in np.flatnonzero(self.s_col >= 0).tolist():
             incumbents.setdefault(int(self.cur[e]), []).append(int(e))
         n_inc = np.array([len(incumbents.get(p, ())) for p in range(m)])
         over = aktif & (n_inc > formasi)
         self.z_col = np.full(m, -1, dtype=np.int64)
         self.f_col = np.full(m, -1, dtype=np.int64)
         self.g_col = np.full(m, -1, dtype=np.int64)
-        for p in np.flatnonzero(over):
+        for p in np.flatnonzero(over).tolist():
             self.z_col[p] = col(0, 1, True)
-        for p in np.flatnonzero(aktif & (prio == 1)):
+        for p in np.flatnonzero(aktif & (prio == 1)).tolist():
             self.f_col[p] = col(0, formasi[p], False)
-        for p in np.flatnonzero(aktif & (wfill > 0)):
+        for p in np.flatnonzero(aktif & (wfill > 0)).tolist():
             self.g_col[p] = col(0, formasi[p], False)
         self.phi_col = col(-INF, INF, False)
         self.psi_col = col(-INF, INF, False)
@@ -189,8 +189,8 @@ class PricingModel:
         self.open_row = np.full(m, -1, dtype=np.int64)
         self.p1_row = np.full(m, -1, dtype=np.int64)
         self.fill_row = np.full(m, -1, dtype=np.int64)
-        for p in np.flatnonzero(aktif):
-            stay = [(self.s_col[e], 1.0) for e in incumbents.get(p, ())]
+        for p in np.flatnonzero(aktif).tolist():
+            stay = [(self.s_col[e], 1.0) for e in incumbents.get(p, [])]
             f = int(formasi[p])
             if over[p]:
                 self.open_row[p] = row([(self.z_col[p], -f)], -INF, 0)
@@ -204,7 +204,7 @@ class PricingModel:
         caps = turnover_caps(rnd)
         units = positions["unit"].to_numpy()[self.cur]
         members: dict[str, list[int]] = {}
-        for e in np.flatnonzero(self.s_col >= 0):
+        for e in np.flatnonzero(self.s_col >= 0).tolist():
             if status.movable[e] and status.kunci_pos[e] == NO_LOCK:
                 members.setdefault(units[e], []).append(int(e))
         for unit, es in members.items():
@@ -322,7 +322,11 @@ class PricingModel:
         into: dict[int, dict[str, list[tuple[int, float]]]] = {}
         for j, (e, p) in enumerate(zip(self.xe.tolist(), self.xp.tolist())):
             into.setdefault(e, {}).setdefault(unit[p], []).append((self.x_first + j, 1.0))
-        lows, highs, starts, idx, val = [], [], [], [], []
+        lows: list[float] = []
+        highs: list[float] = []
+        starts: list[int] = []
+        idx: list[int] = []
+        val: list[float] = []
 
         def add(entries: list[tuple[int, float]]) -> None:
             starts.append(len(idx))
