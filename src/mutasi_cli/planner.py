@@ -20,7 +20,7 @@ from mutasi_cli.candidates import Candidates, CandidateSpace, candidate_space
 from mutasi_cli.data import Round
 from mutasi_cli.rules import PersonStatus, person_status
 from mutasi_cli.solvers import SolveOutcome, solve, solver_version
-from mutasi_cli.verify import UNPLACED, level_values, violations
+from mutasi_cli.verify import UNPLACED, level_values, plan_from_solution, violations
 
 #: relative gap at which stage B (level 3) stops
 STAGE_B_REL_GAP = 1e-4
@@ -182,20 +182,9 @@ def _stage_a_value(model: model_mod.Model, levels: dict[int, int]) -> int:
 
 def _extract(model: model_mod.Model, cand: Candidates, rnd: Round) -> np.ndarray | None:
     """The plan in the solver's values, or None when they are not a clean 0/1 assignment."""
-    final = rnd.people["pos"].to_numpy().copy()
     xv = np.array([v.varValue if v.varValue is not None else 0.0 for v in model.x])
-    if np.any((xv > 1e-6) & (xv < 1 - 1e-6)):
-        return None
-    chosen = np.flatnonzero(xv > 0.5)
-    if len(np.unique(cand.person[chosen])) != len(chosen):
-        return None
-    final[cand.person[chosen]] = cand.position[chosen]
-    for e, var in model.u.items():
-        if var.varValue is not None and var.varValue > 0.5:
-            if e in set(cand.person[chosen]):
-                return None
-            final[e] = UNPLACED
-    return final
+    unplaced = np.array([e for e, v in model.u.items() if (v.varValue or 0.0) > 0.5], dtype=np.int64)
+    return plan_from_solution(rnd.people["pos"].to_numpy(), cand.person, cand.position, xv, unplaced)
 
 
 def _trivial_plan(rnd: Round, status: PersonStatus) -> np.ndarray:

@@ -30,11 +30,13 @@ import pandas as pd
 import pulp
 
 from mutasi_cli import scoring
+from mutasi_cli.aggregate import solve_stage_a
 from mutasi_cli.candidates import CandidateSpace
 from mutasi_cli.data import TETAP, Round
 from mutasi_cli.model import TURNOVER_SHARE, lexicographic_weights, turnover_caps
 from mutasi_cli.rules import NO_LOCK, PersonStatus, larangan_mask
 from mutasi_cli.solvers import SolveOutcome, _quiet_stdout, solve
+from mutasi_cli.verify import plan_from_solution
 
 INF = highspy.kHighsInf
 #: a move enters the model when its reduced cost is below −RC_TOL
@@ -453,55 +455,17 @@ class PricingModel:
             self.h.setOptionValue("mip_rel_gap", rel_gap)
             self.h.setOptionValue("mip_abs_gap", abs_gap)
             return self.run(time_limit)
-        prob, cols = self._to_pulp(start)
+        prob, cols = highs_to_pulp(
+            self.h,
+            set(self.integer_cols) | set(range(self.x_first, self.n_cols)),
+            None if start is None else self._start_values(start),
+        )
         out = solve(prob, "cbc", time_limit, abs_gap=abs_gap, rel_gap=rel_gap, warm_start=start is not None)
         if not out.has_solution:
             return out.status, None, None if out.bound is None else -out.bound
         self.values_override = np.array([v.varValue or 0.0 for v in cols])
         bound = None if out.bound is None else -out.bound
         return out.status, -float(out.objective or 0.0), bound
-
-    def _to_pulp(self, start: np.ndarray | None):
-        """The current HiGHS model as a PuLP problem (maximising −cost), for CBC."""
-        lp = self.h.getLp()
-        n = lp.num_col_
-        integer = set(self.integer_cols) | set(range(self.x_first, self.n_cols))
-        prob = pulp.LpProblem("mutasi_pricing", pulp.LpMaximize)
-        lo, hi = np.asarray(lp.col_lower_), np.asarray(lp.col_upper_)
-        cols = [
-            prob.add_variable(
-                f"c{j}",
-                None if lo[j] <= -INF else float(lo[j]),
-                None if hi[j] >= INF else float(hi[j]),
-                cat=pulp.LpInteger if j in integer else pulp.LpContinuous,
-            )
-            for j in range(n)
-        ]
-        a = lp.a_matrix_
-        start_ = np.asarray(a.start_)
-        index, value = np.asarray(a.index_), np.asarray(a.value_)
-        terms: list[list] = [[] for _ in range(lp.num_row_)]
-        for j in range(n):
-            for k in range(start_[j], start_[j + 1]):
-                terms[index[k]].append((cols[j], float(value[k])))
-        rlo, rhi = np.asarray(lp.row_lower_), np.asarray(lp.row_upper_)
-        for i in range(lp.num_row_):
-            expr = pulp.LpAffineExpression(terms[i])
-            if rlo[i] == rhi[i]:
-                prob += (expr == float(rlo[i]), f"r{i}")
-                continue
-            if rlo[i] > -INF:
-                prob += (expr >= float(rlo[i]), f"r{i}_lo")
-            if rhi[i] < INF:
-                prob += (expr <= float(rhi[i]), f"r{i}_hi")
-        cost = np.asarray(lp.col_cost_)
-        prob.setObjective(pulp.LpAffineExpression([(cols[j], -float(cost[j])) for j in np.flatnonzero(cost)]))
-        if start is not None:
-            values = self._start_values(start)
-            for j in range(n):
-                if j in integer:
-                    cols[j].setInitialValue(round(values[j]))
-        return prob, cols
 
     def duals(self) -> np.ndarray:
         return np.asarray(self.h.getSolution().row_dual)
@@ -512,20 +476,9 @@ class PricingModel:
         )
 
     def plan_from(self, values: np.ndarray) -> np.ndarray | None:
-        final = self.cur.copy()
-        xv = values[self.x_first : self.n_cols]
-        if np.any((xv > 1e-6) & (xv < 1 - 1e-6)):
-            return None
-        chosen = np.flatnonzero(xv > 0.5)
-        if len(np.unique(self.xe[chosen])) != len(chosen):
-            return None
-        final[self.xe[chosen]] = self.xp[chosen]
         uv = self.u_col >= 0
         unplaced = np.flatnonzero(uv)[values[self.u_col[uv]] > 0.5]
-        if np.intersect1d(unplaced, self.xe[chosen]).size:
-            return None
-        final[unplaced] = -1
-        return final
+        return plan_from_solution(self.cur, self.xe, self.xp, values[self.x_first : self.n_cols], unplaced)
 
     def start_from(self, final: np.ndarray) -> None:
         """Give HiGHS a plan as its starting solution."""
@@ -543,6 +496,50 @@ class PricingModel:
         xv = final[self.xe] == self.xp
         values[self.x_first : self.n_cols] = xv.astype(float)
         return values
+
+
+def highs_to_pulp(h: highspy.Highs, integer: set[int], start: np.ndarray | None = None):
+    """A HiGHS model as a PuLP problem (maximising −cost), so that CBC can solve it."""
+    lp = h.getLp()
+    n = lp.num_col_
+    prob = pulp.LpProblem("mutasi", pulp.LpMaximize)
+    lo, hi = np.asarray(lp.col_lower_), np.asarray(lp.col_upper_)
+    cols = [
+        prob.add_variable(
+            f"c{j}",
+            None if lo[j] <= -INF else float(lo[j]),
+            None if hi[j] >= INF else float(hi[j]),
+            cat=pulp.LpInteger if j in integer else pulp.LpContinuous,
+        )
+        for j in range(n)
+    ]
+    a = lp.a_matrix_
+    start_ = np.asarray(a.start_)
+    index, value = np.asarray(a.index_), np.asarray(a.value_)
+    terms: list[list] = [[] for _ in range(lp.num_row_)]
+    if a.format_ == highspy.MatrixFormat.kRowwise:
+        for i in range(lp.num_row_):
+            terms[i] = [(cols[index[k]], float(value[k])) for k in range(start_[i], start_[i + 1])]
+    else:
+        for j in range(n):
+            for k in range(start_[j], start_[j + 1]):
+                terms[index[k]].append((cols[j], float(value[k])))
+    rlo, rhi = np.asarray(lp.row_lower_), np.asarray(lp.row_upper_)
+    for i in range(lp.num_row_):
+        expr = pulp.LpAffineExpression(terms[i])
+        if rlo[i] == rhi[i]:
+            prob += (expr == float(rlo[i]), f"r{i}")
+            continue
+        if rlo[i] > -INF:
+            prob += (expr >= float(rlo[i]), f"r{i}_lo")
+        if rhi[i] < INF:
+            prob += (expr <= float(rhi[i]), f"r{i}_hi")
+    cost = np.asarray(lp.col_cost_)
+    prob.setObjective(pulp.LpAffineExpression([(cols[j], -float(cost[j])) for j in np.flatnonzero(cost)]))
+    if start is not None:
+        for j in integer:
+            cols[j].setInitialValue(round(start[j]))
+    return prob, cols
 
 
 def _column_generation(
@@ -581,49 +578,22 @@ def solve_pricing(
     say = progress or (lambda _m: None)
     stats: dict[str, float] = {}
     t0 = time.perf_counter()
-    pm = PricingModel(rnd, status, space)
-    stats["pricing_classes"] = len(pm.classes.members)
-    stats["build_seconds"] = time.perf_counter() - t0
     a_deadline = t0 + (deadline - t0) * stage_a_share
-    # ---- stage A: levels 0–2 -----------------------------------------------------------------------
+    # ---- stage A: levels 0–2, exactly, on the aggregated model ------------------------------------------
+    stage = solve_stage_a(rnd, status, space, a_deadline - t0, mip_solver)
+    out_a = stage.outcome
+    stats["stage_a_columns"] = stage.columns
+    if out_a.status == "infeasible" or stage.final is None:
+        return PricingRun(None, out_a, None, stats)
+    plan_a = stage.final
+    phi = float(out_a.objective if out_a.objective is not None else 0.0)
     t = time.perf_counter()
-    pm.set_costs(-1.0, 0.0)
-    lp_status, lp_value = _column_generation(pm, a_deadline, stats, "stage_a")
-    stats["stage_a_lp_seconds"] = time.perf_counter() - t
-    if lp_status == "infeasible":
-        return PricingRun(None, SolveOutcome("infeasible", None, None, time.perf_counter() - t), None, stats)
-    lp_duals = pm.duals() if lp_status == "optimal" else None
-    bound_a = -lp_value if lp_status == "optimal" and lp_value is not None else None
-
-    def mip_a(start):
-        st, obj, _ = pm.run_mip(
-            mip_solver, a_deadline - time.perf_counter(), abs_gap=0.999, rel_gap=0.0, start=start
-        )
-        return st, (None if obj is None else -obj)
-
-    st, phi = mip_a(None)
-    proven = st == "optimal" and bound_a is not None
-    if phi is not None and bound_a is not None and lp_duals is not None and bound_a - phi >= 1 - 1e-6:
-        # the reduced-cost argument: a plan better by ≥ 1 uses only moves with rc ≤ gap − 1
-        try:
-            added = pm.price(lp_duals, (bound_a - phi) - 1 + 1e-6, None)
-        except OverflowError:
-            added = -1
-        stats["proof_columns"] = added
-        if added > 0:
-            st, phi = mip_a(pm.plan_from(pm.column_values()))
-        proven = added >= 0 and st == "optimal"
-    if st == "infeasible":
-        return PricingRun(None, SolveOutcome("infeasible", None, None, time.perf_counter() - t), None, stats)
-    plan_a = pm.plan_from(pm.column_values()) if phi is not None else None
-    if phi is None or plan_a is None:
-        return PricingRun(
-            None, SolveOutcome("no-solution", None, bound_a, time.perf_counter() - t), None, stats
-        )
-    out_a = SolveOutcome(
-        "optimal" if proven else "feasible", phi, phi if proven else bound_a, time.perf_counter() - t
-    )
-    stats["stage_a_columns"] = pm.n_cols - pm.x_first
+    pm = PricingModel(rnd, status, space)
+    cur = pm.cur
+    moved = np.flatnonzero((plan_a != cur) & (plan_a >= 0) & (status.kunci_pos == NO_LOCK) & ~pm.related)
+    pm.add_columns(moved, plan_a[moved])
+    stats["pricing_classes"] = len(pm.classes.members)
+    stats["stage_b_build_seconds"] = time.perf_counter() - t
     # ---- stage B: level 3, then 4, with Φ fixed -----------------------------------------------------
     say("solve-b")
     t = time.perf_counter()

@@ -17,6 +17,28 @@ from mutasi_cli.rules import NO_LOCK, PersonStatus, eligible_mask, pair_failures
 UNPLACED = -1
 
 
+def plan_from_solution(
+    cur: np.ndarray,
+    move_person: np.ndarray,
+    move_position: np.ndarray,
+    move_values: np.ndarray,
+    unplaced: np.ndarray,
+) -> np.ndarray | None:
+    """The plan in a solver's values (moves and the people it left unplaced), or None when the values
+    are not a clean 0/1 assignment with each person placed once."""
+    final = cur.copy()
+    if np.any((move_values > 1e-6) & (move_values < 1 - 1e-6)):
+        return None
+    chosen = np.flatnonzero(move_values > 0.5)
+    if len(np.unique(move_person[chosen])) != len(chosen):
+        return None
+    if np.intersect1d(unplaced, move_person[chosen]).size:
+        return None
+    final[move_person[chosen]] = move_position[chosen]
+    final[unplaced] = UNPLACED
+    return final
+
+
 def violations(rnd: Round, status: PersonStatus, final: np.ndarray) -> list[str]:
     """Every broken rule or limit, as short English descriptions (empty when the plan is valid)."""
     out: list[str] = []

@@ -1,0 +1,335 @@
+"""Stage A (levels 0–2) on an aggregated model: exact, without one variable per move.
+
+Levels 0–2 do not depend on *which* member of a group of interchangeable people takes a place, only
+on how many. People are grouped by key k = (eligibility profile, due, Dihapus incumbent); a move
+variable y[k, p] ∈ ℤ counts the members of k who move to position p. The model keeps every individual
+stay/unplaced variable (capacities, turnover caps and levels read them) and keeps people named in
+Kunci, Larangan or Relasi as individuals with one binary per move.
+
+Rows, with M_k the members of k and I_p the incumbents of p:
+  Σ_p y[k,p] + Σ_{e∈M_k} (s_e or u_e) = |M_k|                  (every member stays, is unplaced or moves)
+  y[k,p] + Σ_{e∈M_k, cur(e)≠p} s_e ≤ |{e∈M_k : cur(e)≠p}|       (nobody moves to their own position)
+and the capacity, Prioritas-1, turnover and Relasi rows of :mod:`mutasi_cli.model` with Σ_k y[k,p] in
+place of Σ_e x[e,p].
+
+Exactness: summing a plan's moves per key gives a feasible y; conversely, a feasible y splits into
+individual moves because each member excludes only one destination (their own position), so Hall's
+condition reduces to the second row (see :func:`split_moves`). The MIP therefore has the same optimum
+for levels 0–2 as the model with one variable per move.
+"""
+
+from __future__ import annotations
+
+import time
+from collections import Counter
+from dataclasses import dataclass
+
+import highspy
+import numpy as np
+
+from mutasi_cli.candidates import CandidateSpace
+from mutasi_cli.data import TETAP, Round
+from mutasi_cli.model import lexicographic_weights, turnover_caps
+from mutasi_cli.rules import NO_LOCK, PersonStatus, larangan_mask
+from mutasi_cli.solvers import SolveOutcome, _quiet_stdout
+
+INF = highspy.kHighsInf
+
+
+@dataclass
+class StageA:
+    outcome: SolveOutcome
+    final: np.ndarray | None
+    columns: int
+
+
+class _Builder:
+    """Columns and CSR rows collected in Python lists, then passed to HiGHS in two calls."""
+
+    def __init__(self) -> None:
+        self.lo: list[float] = []
+        self.hi: list[float] = []
+        self.integer: list[int] = []
+        self.r_lo: list[float] = []
+        self.r_hi: list[float] = []
+        self.starts: list[int] = []
+        self.idx: list[int] = []
+        self.val: list[float] = []
+
+    def col(self, lo: float, hi: float, integer: bool = True) -> int:
+        self.lo.append(lo)
+        self.hi.append(hi)
+        if integer:
+            self.integer.append(len(self.lo) - 1)
+        return len(self.lo) - 1
+
+    def row(self, entries, lo: float, hi: float) -> int:
+        self.starts.append(len(self.idx))
+        for c, v in entries:
+            self.idx.append(int(c))
+            self.val.append(float(v))
+        self.r_lo.append(lo)
+        self.r_hi.append(hi)
+        return len(self.r_lo) - 1
+
+    def highs(self, cost: dict[int, float]) -> highspy.Highs:
+        with _quiet_stdout():
+            h = highspy.Highs()
+        h.setOptionValue("output_flag", False)
+        h.setOptionValue("threads", 1)
+        n = len(self.lo)
+        h.addVars(n, np.array(self.lo), np.array(self.hi))
+        if cost:
+            keys = np.array(list(cost), dtype=np.int32)
+            h.changeColsCost(len(keys), keys, np.array([cost[k] for k in cost.keys()]))
+        h.addRows(
+            len(self.r_lo), np.array(self.r_lo), np.array(self.r_hi), len(self.idx),
+            np.array(self.starts, dtype=np.int32), np.array(self.idx, dtype=np.int32), np.array(self.val),
+        )  # fmt: skip
+        ints = np.array(self.integer, dtype=np.int32)
+        h.changeColsIntegrality(len(ints), ints, np.array([highspy.HighsVarType.kInteger] * len(ints)))
+        return h
+
+
+def solve_stage_a(
+    rnd: Round, status: PersonStatus, space: CandidateSpace, time_limit: float, solver: str = "highs"
+) -> StageA:
+    t0 = time.perf_counter()
+    people, positions = rnd.people, rnd.positions
+    n, m = rnd.n_people, rnd.n_positions
+    cur = people["pos"].to_numpy()
+    formasi = positions["formasi"].to_numpy().astype(int)
+    aktif = positions["aktif"].to_numpy()
+    prio = positions["prioritas"].to_numpy()
+    unit = positions["unit"].to_numpy()
+    w0, w1, w2 = lexicographic_weights(rnd, status)
+    b = _Builder()
+
+    # --- stay / unplaced per person ---------------------------------------------------------------
+    stay = np.full(n, -1, dtype=np.int64)  # s_e, or u_e for Dihapus incumbents
+    for e in range(n):
+        lock = status.kunci_pos[e]
+        if status.dihapus[e]:
+            stay[e] = b.col(0, 1)
+        elif lock == TETAP or lock == cur[e] or (lock == NO_LOCK and not status.movable[e]):
+            stay[e] = b.col(1, 1)
+        elif lock >= 0:
+            stay[e] = b.col(0, 0)
+        else:
+            stay[e] = b.col(0, 1)
+
+    # --- who is individual, who is aggregated ------------------------------------------------------
+    individual = np.zeros(n, dtype=bool)
+    for frame, cols in ((rnd.relasi, ("a", "b")), (rnd.larangan, ("person",))):
+        for c in cols:
+            individual[frame[c].to_numpy()] = True
+    moves_into: list[list[tuple[int, float]]] = [[] for _ in range(m)]
+    phi_terms: list[tuple[int, float]] = []
+    ind_e: list[int] = []
+    ind_p: list[int] = []
+    ind_col: list[int] = []
+    person_moves: dict[int, list[int]] = {}
+
+    def individual_move(e: int, p: int, fixed: bool) -> None:
+        c = b.col(1 if fixed else 0, 1)
+        ind_e.append(e)
+        ind_p.append(p)
+        ind_col.append(c)
+        moves_into[p].append((c, 1.0))
+        person_moves.setdefault(e, []).append(c)
+        if status.due[e]:
+            phi_terms.append((c, w2))
+
+    for e, p in zip(space.kunci_person.tolist(), space.kunci_position.tolist()):
+        individual_move(e, p, True)
+    for e in np.flatnonzero(individual & (space.group_of >= 0)).tolist():
+        q = space.groups[space.group_of[e]].positions
+        q = q[q != cur[e]]
+        q = q[~larangan_mask(rnd, np.full(len(q), e), q)]
+        for p in q.tolist():
+            individual_move(e, p, False)
+
+    # --- aggregated keys ----------------------------------------------------------------------------
+    keys: list[tuple[np.ndarray, np.ndarray, list[int]]] = []  # members, positions, y columns
+    key_rows: list[int] = []
+    for g in space.groups:
+        free = g.persons[~individual[g.persons]]
+        for due in (False, True):
+            for dih in (False, True):
+                members = free[(status.due[free] == due) & (status.dihapus[free] == dih)]
+                if not len(members) or not len(g.positions):
+                    continue
+                origin = Counter(cur[members].tolist())
+                ycols = []
+                for p in g.positions.tolist():
+                    c = b.col(0, len(members) - origin.get(p, 0))
+                    ycols.append(c)
+                    moves_into[p].append((c, 1.0))
+                    if due:
+                        phi_terms.append((c, w2))
+                keys.append((members, g.positions, ycols))
+    # --- rows ---------------------------------------------------------------------------------------
+    in_key = np.zeros(n, dtype=bool)
+    for members, q, ycols in keys:
+        in_key[members] = True
+        key_rows.append(
+            b.row([(c, 1.0) for c in ycols] + [(stay[e], 1.0) for e in members], len(members), len(members))
+        )
+        origin = Counter(cur[members].tolist())
+        pos_index = {p: j for j, p in enumerate(q.tolist())}
+        for p in origin:
+            j = pos_index.get(p)
+            if j is None:
+                continue
+            others = [e for e in members.tolist() if cur[e] != p]
+            b.row([(ycols[j], 1.0)] + [(stay[e], 1.0) for e in others], -INF, len(others))
+    for e in range(n):
+        if not in_key[e]:
+            b.row([(stay[e], 1.0)] + [(c, 1.0) for c in person_moves.get(e, [])], 1, 1)
+    incumbents: dict[int, list[int]] = {}
+    for e in np.flatnonzero(~status.dihapus).tolist():
+        incumbents.setdefault(int(cur[e]), []).append(e)
+    f_cols = []
+    for p in np.flatnonzero(aktif).tolist():
+        st = [(stay[e], 1.0) for e in incumbents.get(p, [])]
+        new = moves_into[p]
+        f = int(formasi[p])
+        n_inc = len(st)
+        if new:
+            if n_inc <= f:
+                b.row(st + new, -INF, f)
+            else:
+                z = b.col(0, 1)
+                b.row(new + [(z, -f)], -INF, 0)
+                b.row(st + new + [(z, n_inc - f)], -INF, n_inc)
+        if prio[p] == 1:
+            fc = b.col(0, f, integer=False)
+            f_cols.append(fc)
+            b.row(st + new + [(fc, -1.0)], 0, INF)
+    caps = turnover_caps(rnd)
+    units = unit[cur]
+    members_of: dict[str, list[int]] = {}
+    for e in range(n):
+        if not status.dihapus[e] and status.movable[e] and status.kunci_pos[e] == NO_LOCK:
+            members_of.setdefault(units[e], []).append(e)
+    for u, es in members_of.items():
+        if len(es) > caps[u]:
+            b.row([(stay[e], 1.0) for e in es], len(es) - caps[u], INF)
+    _relation_rows(b, rnd, cur, unit, stay, status, ind_e, ind_p, ind_col)
+    phi = b.col(-INF, INF, integer=False)
+    phi_terms += [(stay[e], -w0) for e in np.flatnonzero(status.dihapus).tolist()]
+    phi_terms += [(c, w1) for c in f_cols]
+    b.row(phi_terms + [(phi, -1.0)], 0, 0)
+    columns = len(b.lo)
+
+    # --- solve ---------------------------------------------------------------------------------------
+    h = b.highs({phi: -1.0})
+    remaining = max(1.0, time_limit - (time.perf_counter() - t0))
+    if solver == "cbc":
+        from mutasi_cli.pricing import highs_to_pulp
+        from mutasi_cli.solvers import solve
+
+        prob, cols = highs_to_pulp(h, set(b.integer))
+        out = solve(prob, "cbc", remaining, abs_gap=0.999)
+        values = np.array([v.varValue or 0.0 for v in cols]) if out.has_solution else None
+        st_name, value, bound = out.status, out.objective, out.bound
+    else:
+        h.setOptionValue("time_limit", remaining)
+        h.setOptionValue("mip_abs_gap", 0.999)
+        h.setOptionValue("mip_rel_gap", 0.0)
+        h.run()
+        info = h.getInfo()
+        ok = info.primal_solution_status == 2
+        values = np.asarray(h.getSolution().col_value) if ok else None
+        ms = h.getModelStatus()
+        st_name = (
+            "optimal" if ms == highspy.HighsModelStatus.kOptimal and ok
+            else "infeasible" if ms == highspy.HighsModelStatus.kInfeasible
+            else "feasible" if ok else "no-solution"
+        )  # fmt: skip
+        value = -info.objective_function_value if ok else None
+        bound = -info.mip_dual_bound if np.isfinite(info.mip_dual_bound) else None
+    seconds = time.perf_counter() - t0
+    if values is None:
+        return StageA(SolveOutcome(st_name, None, bound, seconds), None, columns)
+    final = _disaggregate(cur, status.dihapus, stay, values, keys, ind_e, ind_p, ind_col)
+    if st_name == "optimal":
+        bound = value
+    return StageA(SolveOutcome(st_name, value, bound, seconds), final, columns)
+
+
+def _relation_rows(b: _Builder, rnd, cur, unit, stay, status, ind_e, ind_p, ind_col) -> None:
+    """Relasi rows over the individual moves (people named in Relasi are always individual)."""
+    if not len(rnd.relasi):
+        return
+    cur_unit = unit[cur]
+    into: dict[int, dict[str, list[tuple[int, float]]]] = {}
+    for e, p, c in zip(ind_e, ind_p, ind_col):
+        into.setdefault(e, {}).setdefault(unit[p], []).append((c, 1.0))
+    for a, bb in rnd.relasi[["a", "b"]].itertuples(index=False):
+        ia, ib = into.get(a, {}), into.get(bb, {})
+        ua, ub = cur_unit[a], cur_unit[bb]
+        sa = [] if status.dihapus[a] else [(stay[a], 1.0)]
+        sb = [] if status.dihapus[bb] else [(stay[bb], 1.0)]
+        for w in set(ia) | set(ib) | {ua, ub}:
+            ta, tb = list(ia.get(w, [])), list(ib.get(w, []))
+            if ua != ub:
+                ta += sa if w == ua else []
+                tb += sb if w == ub else []
+                if ta and tb:
+                    b.row(ta + tb, -INF, 1)
+            elif w == ua:
+                if ta and sb:
+                    b.row(ta + sb, -INF, 1)
+                if tb and sa:
+                    b.row(tb + sa, -INF, 1)
+                if ta and tb:
+                    b.row(ta + tb, -INF, 1)
+            elif ta and tb:
+                b.row(ta + tb, -INF, 1)
+
+
+def _disaggregate(cur, dihapus, stay, values, keys, ind_e, ind_p, ind_col) -> np.ndarray | None:
+    final = cur.copy()
+    final[dihapus & (values[stay] > 0.5)] = -1  # tidak tertampung
+    for e, p, c in zip(ind_e, ind_p, ind_col):
+        if values[c] > 0.5:
+            final[e] = p
+    for members, q, ycols in keys:
+        counts = {p: int(round(values[c])) for p, c in zip(q.tolist(), ycols) if values[c] > 0.5}
+        movers = [e for e in members.tolist() if values[stay[e]] < 0.5]
+        places = split_moves([int(cur[e]) for e in movers], counts)
+        if places is None:
+            return None
+        final[movers] = places
+    return final
+
+
+def split_moves(origins: list[int], counts: dict[int, int]) -> list[int] | None:
+    """A destination for each mover (aligned with ``origins``), ``counts[p]`` of them to p, nobody to
+    their own origin; None if impossible. Greedy (movers from the most demanded origins first, each to
+    the destination with the most places left) with a repair swap when only their own origin is left.
+    For this structure Hall's condition is ``counts[p] ≤ #movers not from p`` (each mover excludes one
+    destination), which the model's own-position rows guarantee, so a partner for the swap exists."""
+    if sum(counts.values()) != len(origins):
+        return None
+    order = sorted(range(len(origins)), key=lambda i: -counts.get(origins[i], 0))
+    remaining = dict(counts)
+    result: list[int] = [-1] * len(origins)
+    done: list[int] = []
+    for i in order:
+        o = origins[i]
+        best = max(
+            (p for p, c in remaining.items() if c > 0 and p != o), key=lambda p: remaining[p], default=None
+        )
+        if best is None:
+            j = next((j for j in done if result[j] != o and origins[j] != o), None)
+            if j is None or remaining.get(o, 0) <= 0:
+                return None
+            result[i], result[j] = result[j], o
+            remaining[o] -= 1
+        else:
+            result[i] = best
+            remaining[best] -= 1
+        done.append(i)
+    return result
