@@ -121,8 +121,8 @@ def solve_stage_a(
     # --- who is individual, who is aggregated ------------------------------------------------------
     individual = np.zeros(n, dtype=bool)
     for frame, cols in ((rnd.relasi, ("a", "b")), (rnd.larangan, ("person",))):
-        for c in cols:
-            individual[frame[c].to_numpy()] = True
+        for name in cols:
+            individual[frame[name].to_numpy()] = True
     moves_into: list[list[tuple[int, float]]] = [[] for _ in range(m)]
     phi_terms: list[tuple[int, float]] = []
     ind_e: list[int] = []
@@ -160,7 +160,7 @@ def solve_stage_a(
                 if not len(members) or not len(g.positions):
                     continue
                 origin = Counter(cur[members].tolist())
-                ycols = []
+                ycols: list[int] = []
                 for p in g.positions.tolist():
                     c = b.col(0, len(members) - origin.get(p, 0))
                     ycols.append(c)

@@ -46,11 +46,11 @@ PER_PERSON = 4
 #: fit vectors are computed in batches of this many (class, position) pairs
 FIT_BATCH = 4_000_000
 #: relative gap at which the level-3 MIP stops
-STAGE_B_GAP = 1e-4
+STAGE_B_GAP = 5e-4
 #: level 3 is accepted when within this share of a bound valid for all moves (issue #3: 0.1 %)
 STAGE_B_ACCEPT = 1e-3
 #: never let the reduced-cost argument add more moves than this in one go
-MAX_PROOF_COLUMNS = 3_000_000
+MAX_PROOF_COLUMNS = 300_000
 
 __all__ = ["PricingRun", "solve_pricing", "TURNOVER_SHARE"]
 
