@@ -49,6 +49,8 @@ FIT_BATCH = 4_000_000
 STAGE_B_GAP = 5e-4
 #: level 3 is accepted when within this share of a bound valid for all moves (issue #3: 0.1 %)
 STAGE_B_ACCEPT = 1e-3
+#: the level-3 MIP first runs over the moves the LP uses or prices within this reduced cost
+RC_KEEP = 1e-6
 #: never let the reduced-cost argument add more moves than this in one go
 MAX_PROOF_COLUMNS = 300_000
 
@@ -467,6 +469,28 @@ class PricingModel:
         bound = None if out.bound is None else -out.bound
         return out.status, -float(out.objective or 0.0), bound
 
+    def narrow_to_lp_support(self, keep_plan: np.ndarray) -> int:
+        """Before the level-3 MIP: close the moves the LP neither uses nor prices within RC_KEEP, except
+        those of ``keep_plan`` (so that it stays a valid start). The certificate is unaffected: the
+        plan is compared with the LP bound over all moves. Returns the number of moves closed."""
+        sol = self.h.getSolution()
+        xv = np.asarray(sol.col_value)[self.x_first : self.n_cols]
+        rc = np.asarray(sol.col_dual)[self.x_first : self.n_cols]
+        in_plan = keep_plan[self.xe] == self.xp
+        closed = np.flatnonzero((xv < 1e-6) & (rc > RC_KEEP) & ~in_plan)
+        if len(closed):
+            cols = (closed + self.x_first).astype(np.int32)
+            self.h.changeColsBounds(len(cols), cols, np.zeros(len(cols)), np.zeros(len(cols)))
+        self._closed = closed
+        return len(closed)
+
+    def widen(self) -> None:
+        closed = getattr(self, "_closed", np.zeros(0, dtype=np.int64))
+        if len(closed):
+            cols = (closed + self.x_first).astype(np.int32)
+            self.h.changeColsBounds(len(cols), cols, np.zeros(len(cols)), np.ones(len(cols)))
+        self._closed = np.zeros(0, dtype=np.int64)
+
     def duals(self) -> np.ndarray:
         return np.asarray(self.h.getSolution().row_dual)
 
@@ -614,7 +638,15 @@ def solve_pricing(
             mip_solver, deadline - time.perf_counter(), abs_gap=0.0, rel_gap=STAGE_B_GAP, start=start
         )
 
+    narrowed = pm.narrow_to_lp_support(plan_a) if bound_b is not None else 0
+    stats["stage_b_mip_columns"] = pm.n_cols - pm.x_first - narrowed
     st, obj, mip_bound = mip_b(plan_a)
+    if narrowed and (obj is None or bound_b is None or bound_b + obj > STAGE_B_ACCEPT * max(1.0, -obj)):
+        pm.widen()  # the narrow MIP missed the acceptance: try again over every generated move
+        current = pm.plan_from(pm.column_values()) if obj is not None else None
+        st, obj, mip_bound = mip_b(current if current is not None else plan_a)
+    elif narrowed:
+        mip_bound = None  # the narrow MIP's bound is not a bound over all moves
     complete = False
     if obj is not None and bound_b is not None and bound_b + obj <= STAGE_B_ACCEPT * max(1.0, -obj):
         complete, mip_bound = True, None  # the LP bound over all moves already certifies the gap
