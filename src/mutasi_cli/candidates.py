@@ -47,6 +47,7 @@ class CandidateSpace:
     kunci_position: np.ndarray
     stay_fit: np.ndarray
     group_of: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.int64))  # person → group, -1
+    _groups_of_position: dict[int, list[int]] | None = field(default=None, repr=False)
 
     @property
     def n_pairs(self) -> int:
@@ -93,7 +94,13 @@ class CandidateSpace:
     def persons_for(self, p: int) -> np.ndarray:
         """Free movers who may take position p."""
         cur = self.rnd.people["pos"].to_numpy()
-        parts = [g.persons for g in self.groups if p in set(g.positions.tolist())]
+        if self._groups_of_position is None:
+            index: dict[int, list[int]] = {}
+            for gi, g in enumerate(self.groups):
+                for q in g.positions.tolist():
+                    index.setdefault(q, []).append(gi)
+            self._groups_of_position = index
+        parts = [self.groups[gi].persons for gi in self._groups_of_position.get(p, [])]
         if not parts:
             return np.zeros(0, dtype=np.int64)
         e = np.concatenate(parts)
