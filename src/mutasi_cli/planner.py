@@ -1,9 +1,11 @@
 """Plan a round: candidates → model → two solver stages → checked plan. The library's main entry.
 
-Stage A maximises levels 0–2 in one integral objective whose weights make it exactly lexicographic
-(:func:`mutasi_cli.model.stage_a_objective`), solved with an absolute gap below 1, so "optimal" means
-levels 0–2 are proven optimal. Stage B fixes that value and maximises level 3 with level 4 as a
-tie-breaker, starting from stage A's plan.
+Stage A maximises levels 0–2 in one integral objective Φ whose weights make it exactly lexicographic
+(:func:`mutasi_cli.model.define_stage_values`), solved with an absolute gap below 1, so "optimal" means
+levels 0–2 are proven optimal. Stage B fixes Φ and maximises level 3 with level 4 as a tie-breaker,
+starting from stage A's plan. Two routes: "pricing" (:mod:`mutasi_cli.aggregate` for stage A,
+:mod:`mutasi_cli.pricing` for stage B) and "direct" (:mod:`mutasi_cli.model`, one PuLP variable per move).
+Every plan a solver returns is re-checked by :mod:`mutasi_cli.verify` before it is used.
 """
 
 from __future__ import annotations
