@@ -29,7 +29,7 @@ import numpy as np
 
 from mutasi_cli.candidates import CandidateSpace
 from mutasi_cli.data import TETAP, Round
-from mutasi_cli.model import lexicographic_weights, turnover_caps
+from mutasi_cli.model import lexicographic_weights, moves_into_units, relation_rows, turnover_caps
 from mutasi_cli.rules import NO_LOCK, PersonStatus, larangan_mask
 from mutasi_cli.solvers import SolveOutcome, _quiet_stdout
 
@@ -215,7 +215,7 @@ def solve_stage_a(
     for u, es in members_of.items():
         if len(es) > caps[u]:
             b.row([(stay[e], 1.0) for e in es], len(es) - caps[u], INF)
-    _relation_rows(b, rnd, cur, unit, stay, status, ind_e, ind_p, ind_col)
+    _relation_rows(b, rnd, stay, status, ind_e, ind_p, ind_col)
     phi = b.col(-INF, INF, integer=False)
     phi_terms += [(stay[e], -w0) for e in np.flatnonzero(status.dihapus).tolist()]
     phi_terms += [(c, w1) for c in f_cols]
@@ -258,35 +258,15 @@ def solve_stage_a(
     return StageA(SolveOutcome(st_name, value, bound, seconds), final, columns)
 
 
-def _relation_rows(b: _Builder, rnd, cur, unit, stay, status, ind_e, ind_p, ind_col) -> None:
-    """Relasi rows over the individual moves (people named in Relasi are always individual)."""
+def _relation_rows(b: _Builder, rnd, stay, status, ind_e, ind_p, ind_col) -> None:
+    """Relasi rows (:func:`mutasi_cli.model.relation_rows`) over the individual moves: people named in
+    Relasi are always individual."""
     if not len(rnd.relasi):
         return
-    cur_unit = unit[cur]
-    into: dict[int, dict[str, list[tuple[int, float]]]] = {}
-    for e, p, c in zip(ind_e, ind_p, ind_col):
-        into.setdefault(e, {}).setdefault(unit[p], []).append((c, 1.0))
-    for a, bb in rnd.relasi[["a", "b"]].itertuples(index=False):
-        ia, ib = into.get(a, {}), into.get(bb, {})
-        ua, ub = cur_unit[a], cur_unit[bb]
-        sa = [] if status.dihapus[a] else [(stay[a], 1.0)]
-        sb = [] if status.dihapus[bb] else [(stay[bb], 1.0)]
-        for w in set(ia) | set(ib) | {ua, ub}:
-            ta, tb = list(ia.get(w, [])), list(ib.get(w, []))
-            if ua != ub:
-                ta += sa if w == ua else []
-                tb += sb if w == ub else []
-                if ta and tb:
-                    b.row(ta + tb, -INF, 1)
-            elif w == ua:
-                if ta and sb:
-                    b.row(ta + sb, -INF, 1)
-                if tb and sa:
-                    b.row(tb + sa, -INF, 1)
-                if ta and tb:
-                    b.row(ta + tb, -INF, 1)
-            elif ta and tb:
-                b.row(ta + tb, -INF, 1)
+    into = moves_into_units(rnd, ind_e, ind_p, ind_col)
+    can_stay = {e: int(stay[e]) for e in range(rnd.n_people) if not status.dihapus[e]}
+    for _, terms in relation_rows(rnd, into, can_stay):
+        b.row(terms, -INF, 1)
 
 
 def _disaggregate(cur, dihapus, stay, values, keys, ind_e, ind_p, ind_col) -> np.ndarray | None:

@@ -10,6 +10,7 @@ for Prioritas-2/3 positions (scored at level 3); ``z[p]`` ∈ {0,1} an overstaff
 from __future__ import annotations
 
 import math
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -161,40 +162,64 @@ def define_turnover(prob, rnd: Round, status: PersonStatus, s, caps: dict[str, i
             prob += (_expr([(s[e], 1) for e in es]) >= len(es) - cap, f"turnover_{unit}")
 
 
+def relation_rows(
+    rnd: Round, into: Mapping[int, Mapping[str, list]], stay: Mapping[int, object]
+) -> list[tuple[str, list]]:
+    """The Relasi rows, each ``Σ terms ≤ 1``, for any model: ``into[e][w]`` are the (variable, 1) terms of
+    person e's moves into unit w, ``stay[e]`` the variable of e staying (absent when e cannot stay).
+
+    For related a, b and every unit w: if they start in different units, end_a(w) + end_b(w) ≤ 1, with
+    end_a(w) = moves of a into w + [w = unit(a)]·s[a]; if both start in w0, a move into w0 by one
+    excludes the other staying there or moving into w0, and for w ≠ w0 the two cannot both move into w.
+    """
+    cur_unit = rnd.positions["unit"].to_numpy()[rnd.people["pos"].to_numpy()]
+    nips = rnd.people["nip"].to_numpy()
+    rows: list[tuple[str, list]] = []
+    for a, b in rnd.relasi[["a", "b"]].itertuples(index=False):
+        ia, ib = into.get(a, {}), into.get(b, {})
+        ua, ub = cur_unit[a], cur_unit[b]
+        sa = [(stay[a], 1)] if a in stay else []
+        sb = [(stay[b], 1)] if b in stay else []
+        tag = f"relasi_{nips[a]}_{nips[b]}"
+        for w in sorted(set(ia) | set(ib) | {ua, ub}):
+            ta, tb = list(ia.get(w, [])), list(ib.get(w, []))
+            if ua != ub:
+                ta += sa if w == ua else []
+                tb += sb if w == ub else []
+                if ta and tb:
+                    rows.append((f"{tag}_{w}", ta + tb))
+            elif w == ua:
+                if ta and sb:
+                    rows.append((f"{tag}_{w}_a", ta + sb))
+                if tb and sa:
+                    rows.append((f"{tag}_{w}_b", tb + sa))
+                if ta and tb:
+                    rows.append((f"{tag}_{w}_ab", ta + tb))
+            elif ta and tb:
+                rows.append((f"{tag}_{w}", ta + tb))
+    return rows
+
+
+def moves_into_units(
+    rnd: Round, person: list[int], position: list[int], var: list
+) -> dict[int, dict[str, list]]:
+    """``into[e][unit]``: the (variable, 1) terms of the moves of the people named in Relasi."""
+    unit = rnd.positions["unit"].to_numpy()
+    involved = set(rnd.relasi["a"]) | set(rnd.relasi["b"])
+    into: dict[int, dict[str, list]] = {}
+    for e, p, v in zip(person, position, var):
+        if e in involved:
+            into.setdefault(e, {}).setdefault(unit[p], []).append((v, 1))
+    return into
+
+
 def define_relations(prob, rnd: Round, cand: Candidates, x, s) -> None:
-    """For related a, b and every unit w: if they start in different units, end_a(w) + end_b(w) ≤ 1;
-    if both start in w0: moves into w0 by one exclude the other staying or moving into w0, and for
-    w ≠ w0 the two cannot both move into w. end_a(w) = Σ_{k: e_k=a, unit(p_k)=w} x[k] + [w = w0(a)] s[a]."""
+    """Relasi: see :func:`relation_rows`."""
     if not len(rnd.relasi):
         return
-    punit = rnd.positions["unit"].to_numpy()
-    cur_unit = punit[rnd.people["pos"].to_numpy()]
-    nips = rnd.people["nip"].to_numpy()
-    involved = set(rnd.relasi["a"]) | set(rnd.relasi["b"])
-    into: dict[int, dict[str, list]] = {e: {} for e in involved}
-    for k in np.flatnonzero(np.isin(cand.person, list(involved))):
-        into[int(cand.person[k])].setdefault(punit[cand.position[k]], []).append((x[k], 1))
-    for a, b in rnd.relasi[["a", "b"]].itertuples(index=False):
-        ua, ub = cur_unit[a], cur_unit[b]
-        tag = f"{nips[a]}_{nips[b]}"
-        for w in set(into[a]) | set(into[b]) | {ua, ub}:
-            ta, tb = list(into[a].get(w, [])), list(into[b].get(w, []))
-            if ua != ub:
-                if w == ua and a in s:
-                    ta.append((s[a], 1))
-                if w == ub and b in s:
-                    tb.append((s[b], 1))
-                if ta and tb:
-                    prob += (_expr(ta + tb) <= 1, f"relasi_{tag}_{w}")
-            elif w == ua:
-                if ta and b in s:
-                    prob += (_expr(ta + [(s[b], 1)]) <= 1, f"relasi_{tag}_{w}_a")
-                if tb and a in s:
-                    prob += (_expr(tb + [(s[a], 1)]) <= 1, f"relasi_{tag}_{w}_b")
-                if ta and tb:
-                    prob += (_expr(ta + tb) <= 1, f"relasi_{tag}_{w}_ab")
-            elif ta and tb:
-                prob += (_expr(ta + tb) <= 1, f"relasi_{tag}_{w}")
+    into = moves_into_units(rnd, cand.person.tolist(), cand.position.tolist(), x)
+    for name, terms in relation_rows(rnd, into, s):
+        prob += (_expr(terms) <= 1, name)
 
 
 def define_levels(prob, rnd, status, cand, x, s, u, occupancy) -> dict[int, pulp.LpAffineExpression]:

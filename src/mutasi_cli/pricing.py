@@ -33,7 +33,13 @@ from mutasi_cli import scoring
 from mutasi_cli.aggregate import solve_stage_a
 from mutasi_cli.candidates import CandidateSpace
 from mutasi_cli.data import TETAP, Round
-from mutasi_cli.model import TURNOVER_SHARE, lexicographic_weights, turnover_caps
+from mutasi_cli.model import (
+    TURNOVER_SHARE,
+    lexicographic_weights,
+    moves_into_units,
+    relation_rows,
+    turnover_caps,
+)
 from mutasi_cli.rules import NO_LOCK, PersonStatus, larangan_mask
 from mutasi_cli.solvers import SolveOutcome, _quiet_stdout, solve
 from mutasi_cli.verify import plan_from_solution
@@ -317,55 +323,22 @@ class PricingModel:
         return k
 
     def _relation_rows(self) -> None:
-        """The Relasi rows of :func:`mutasi_cli.model.define_relations`, over the columns now in the model."""
-        rnd = self.rnd
-        if not len(rnd.relasi):
+        """The Relasi rows of :func:`mutasi_cli.model.relation_rows`, over the columns now in the model
+        (every move of a person named in Relasi is in it)."""
+        if not len(self.rnd.relasi):
             return
-        unit = rnd.positions["unit"].to_numpy()
-        cur_unit = unit[self.cur]
-        into: dict[int, dict[str, list[tuple[int, float]]]] = {}
-        for j, (e, p) in enumerate(zip(self.xe.tolist(), self.xp.tolist())):
-            into.setdefault(e, {}).setdefault(unit[p], []).append((self.x_first + j, 1.0))
-        lows: list[float] = []
-        highs: list[float] = []
-        starts: list[int] = []
-        idx: list[int] = []
-        val: list[float] = []
-
-        def add(entries: list[tuple[int, float]]) -> None:
-            starts.append(len(idx))
-            idx.extend(int(c) for c, _ in entries)
-            val.extend(float(v) for _, v in entries)
-            lows.append(-INF)
-            highs.append(1.0)
-
-        for a, b in rnd.relasi[["a", "b"]].itertuples(index=False):
-            ia, ib = into.get(a, {}), into.get(b, {})
-            ua, ub = cur_unit[a], cur_unit[b]
-            sa = [(self.s_col[a], 1.0)] if self.s_col[a] >= 0 else []
-            sb = [(self.s_col[b], 1.0)] if self.s_col[b] >= 0 else []
-            for w in set(ia) | set(ib) | {ua, ub}:
-                ta, tb = list(ia.get(w, [])), list(ib.get(w, []))
-                if ua != ub:
-                    ta += sa if w == ua else []
-                    tb += sb if w == ub else []
-                    if ta and tb:
-                        add(ta + tb)
-                elif w == ua:
-                    if ta and sb:
-                        add(ta + sb)
-                    if tb and sa:
-                        add(tb + sa)
-                    if ta and tb:
-                        add(ta + tb)
-                elif ta and tb:
-                    add(ta + tb)
-        if lows:
-            self.h.addRows(
-                len(lows), np.array(lows), np.array(highs), len(idx),
-                np.array(starts, dtype=np.int32), np.array(idx, dtype=np.int32), np.array(val),
-            )  # fmt: skip
-            self.n_rows += len(lows)
+        cols = list(range(self.x_first, self.n_cols))
+        into = moves_into_units(self.rnd, self.xe.tolist(), self.xp.tolist(), cols)
+        stay = {e: int(c) for e, c in enumerate(self.s_col) if c >= 0}
+        rows = relation_rows(self.rnd, into, stay)
+        if not rows:
+            return
+        starts = np.cumsum([0] + [len(t) for _, t in rows[:-1]]).astype(np.int32)
+        idx = np.array([c for _, t in rows for c, _ in t], dtype=np.int32)
+        val = np.array([float(v) for _, t in rows for _, v in t])
+        k = len(rows)
+        self.h.addRows(k, np.full(k, -INF), np.ones(k), len(idx), starts, idx, val)
+        self.n_rows += k
 
     # ----------------------------------------------------------------------------------------------------
     def price(self, duals: np.ndarray, threshold: float, per_person: int | None) -> int:
