@@ -15,7 +15,6 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 import numpy as np
-import pulp
 
 from mutasi_cli import model as model_mod
 from mutasi_cli.candidates import Candidates, CandidateSpace, candidate_space
@@ -229,4 +228,4 @@ def diagnose_infeasible(rnd: Round, status: PersonStatus) -> str:
     return INFEASIBLE_GENERIC
 
 
-__all__ = ["PlanResult", "plan", "pulp", "ROUTES"]
+__all__ = ["PlanResult", "plan", "ROUTES"]

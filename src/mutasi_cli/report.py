@@ -22,6 +22,7 @@ from mutasi_cli import __version__, explain, messages, scoring
 from mutasi_cli.data import Round
 from mutasi_cli.model import TURNOVER_SHARE
 from mutasi_cli.planner import STAGE_B_REL_GAP, PlanResult
+from mutasi_cli.pricing import STAGE_B_ACCEPT
 from mutasi_cli.rules import DUE_TENURE_YEARS, MIN_TENURE_YEARS, RETIREMENT_WINDOW_MONTHS
 
 SHEETS = ("Ringkasan", "Daftar Mutasi", "Lowongan", "Tidak Dimutasi", "Kebutuhan Diklat", "Parameter")
@@ -208,7 +209,7 @@ def _parameter(
         ("Tahap B: nilai", b.objective if b else None),
         ("Tahap B: batas atas terbukti", b.bound if b else None),
         ("Celah relatif (gap)", result.gap),
-        ("Toleransi celah tahap B", STAGE_B_REL_GAP),
+        ("Toleransi celah tahap B", STAGE_B_ACCEPT if result.route == "pricing" else STAGE_B_REL_GAP),
         ("Pasangan calon (pegawai, jabatan)", result.space.n_pairs),
         ("Rute", result.route),
         *((f"Statistik: {k}", v) for k, v in result.stats.items()),
