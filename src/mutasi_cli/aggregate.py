@@ -28,9 +28,15 @@ import highspy
 import numpy as np
 
 from mutasi_cli.candidates import CandidateSpace
-from mutasi_cli.data import TETAP, Round
-from mutasi_cli.model import lexicographic_weights, moves_into_units, relation_rows, turnover_caps
-from mutasi_cli.rules import NO_LOCK, PersonStatus, larangan_mask
+from mutasi_cli.data import Round
+from mutasi_cli.model import (
+    lexicographic_weights,
+    moves_into_units,
+    relation_rows,
+    stay_bounds,
+    turnover_groups,
+)
+from mutasi_cli.rules import PersonStatus, larangan_mask
 from mutasi_cli.solvers import SolveOutcome, _quiet_stdout
 
 INF = highspy.kHighsInf
@@ -101,22 +107,13 @@ def solve_stage_a(
     formasi = positions["formasi"].to_numpy().astype(int)
     aktif = positions["aktif"].to_numpy()
     prio = positions["prioritas"].to_numpy()
-    unit = positions["unit"].to_numpy()
     w0, w1, w2 = lexicographic_weights(rnd, status)
     b = _Builder()
 
     # --- stay / unplaced per person ---------------------------------------------------------------
     stay = np.full(n, -1, dtype=np.int64)  # s_e, or u_e for Dihapus incumbents
-    for e in range(n):
-        lock = status.kunci_pos[e]
-        if status.dihapus[e]:
-            stay[e] = b.col(0, 1)
-        elif lock == TETAP or lock == cur[e] or (lock == NO_LOCK and not status.movable[e]):
-            stay[e] = b.col(1, 1)
-        elif lock >= 0:
-            stay[e] = b.col(0, 0)
-        else:
-            stay[e] = b.col(0, 1)
+    for e, (low, high) in enumerate(stay_bounds(rnd, status)):
+        stay[e] = b.col(low, high)
 
     # --- who is individual, who is aggregated ------------------------------------------------------
     individual = np.zeros(n, dtype=bool)
@@ -206,15 +203,8 @@ def solve_stage_a(
             fc = b.col(0, f, integer=False)
             f_cols.append(fc)
             b.row(st + new + [(fc, -1.0)], 0, INF)
-    caps = turnover_caps(rnd)
-    units = unit[cur]
-    members_of: dict[str, list[int]] = {}
-    for e in range(n):
-        if not status.dihapus[e] and status.movable[e] and status.kunci_pos[e] == NO_LOCK:
-            members_of.setdefault(units[e], []).append(e)
-    for u, es in members_of.items():
-        if len(es) > caps[u]:
-            b.row([(stay[e], 1.0) for e in es], len(es) - caps[u], INF)
+    for _unit, es, cap in turnover_groups(rnd, status):
+        b.row([(stay[e], 1.0) for e in es], len(es) - cap, INF)
     _relation_rows(b, rnd, stay, status, ind_e, ind_p, ind_col)
     phi = b.col(-INF, INF, integer=False)
     phi_terms += [(stay[e], -w0) for e in np.flatnonzero(status.dihapus).tolist()]

@@ -13,6 +13,7 @@ from mutasi_cli import grades, messages
 from mutasi_cli.data import TETAP, Round
 from mutasi_cli.planner import PlanResult
 from mutasi_cli.rules import NO_LOCK, RULES, eligible_mask, pair_failures
+from mutasi_cli.values import norm_key
 from mutasi_cli.verify import UNPLACED
 
 MOVE_COLUMNS = [
@@ -73,8 +74,6 @@ def moves(rnd: Round, result: PlanResult) -> pd.DataFrame:
         elif occupancy_before[p] < positions.at[p, "formasi"]:
             reasons.append(messages.REASON_FILL)
         wishes = people.at[e, "wishes"]
-        from mutasi_cli.values import norm_key
-
         if wishes and (norm_key(unit[p]) in wishes or norm_key(positions.at[p, "kode"]) in wishes):
             reasons.append(messages.REASON_WISH)
         if not reasons:
@@ -231,8 +230,6 @@ def required_training(rnd: Round, p: int) -> list[str]:
 
 
 def training_needs(rnd: Round, result: PlanResult) -> pd.DataFrame:
-    from mutasi_cli.values import norm_key
-
     people, positions = rnd.people, rnd.positions
     rows = []
     for e in np.flatnonzero(result.moved):

@@ -63,7 +63,7 @@ def build(rnd: Round, status: PersonStatus, cand: Candidates) -> Model:
     newcomers = _group_pairs(cand.position)
     occupancy = define_capacity(prob, rnd, x, s, newcomers)
     caps = turnover_caps(rnd)
-    define_turnover(prob, rnd, status, s, caps)
+    define_turnover(prob, rnd, status, s)
     define_relations(prob, rnd, cand, x, s)
     levels = define_levels(prob, rnd, status, cand, x, s, u, occupancy)
     model = Model(prob, x, s, u, levels, lexicographic_weights(rnd, status), caps)
@@ -77,6 +77,37 @@ def _binary(prob: pulp.LpProblem, name: str, lo: int = 0, hi: int = 1) -> pulp.L
     return prob.add_variable(name, lowBound=lo, upBound=hi, cat=pulp.LpInteger)
 
 
+def stay_bounds(rnd: Round, status: PersonStatus) -> list[tuple[int, int]]:
+    """(lower, upper) of s[e] for each person: fixed to 1 when rules 1–3 or Kunci TETAP hold them (or
+    Kunci names their own position), to 0 when Kunci moves them, free otherwise. Incumbents of a Dihapus
+    position have u[e] instead; their entry is (0, 1)."""
+    cur = rnd.people["pos"].to_numpy()
+    out: list[tuple[int, int]] = []
+    for e in range(rnd.n_people):
+        lock = status.kunci_pos[e]
+        if status.dihapus[e]:
+            out.append((0, 1))
+        elif lock == TETAP or lock == cur[e] or (lock == NO_LOCK and not status.movable[e]):
+            out.append((1, 1))
+        elif lock >= 0:
+            out.append((0, 0))
+        else:
+            out.append((0, 1))
+    return out
+
+
+def turnover_groups(rnd: Round, status: PersonStatus) -> list[tuple[str, list[int], int]]:
+    """(unit, M_u, cap_u) for every unit whose free movers M_u (Dihapus and Kunci excluded) outnumber
+    its cap: the constraint is Σ_{e ∈ M_u} (1 − s[e]) ≤ cap_u."""
+    caps = turnover_caps(rnd)
+    units = rnd.positions["unit"].to_numpy()[rnd.people["pos"].to_numpy()]
+    free = ~status.dihapus & status.movable & (status.kunci_pos == NO_LOCK)
+    members: dict[str, list[int]] = {}
+    for e in np.flatnonzero(free).tolist():
+        members.setdefault(units[e], []).append(e)
+    return [(u, es, caps[u]) for u, es in members.items() if len(es) > caps[u]]
+
+
 def define_variables(prob, rnd: Round, status: PersonStatus, cand: Candidates):
     """x[k] for each candidate (Kunci moves fixed to 1); s[e] for every person not in a Dihapus position
     (fixed to 1 when rules 1–3 or Kunci TETAP hold them, to 0 when Kunci moves them); u[e] otherwise."""
@@ -84,19 +115,11 @@ def define_variables(prob, rnd: Round, status: PersonStatus, cand: Candidates):
     s: dict[int, pulp.LpVariable] = {}
     u: dict[int, pulp.LpVariable] = {}
     nips = rnd.people["nip"].to_numpy()
-    for e in range(rnd.n_people):
+    for e, (lo, hi) in enumerate(stay_bounds(rnd, status)):
         if status.dihapus[e]:
             u[e] = _binary(prob, f"unplaced_{nips[e]}")
-            continue
-        lock = status.kunci_pos[e]
-        cur = rnd.people.at[e, "pos"]
-        if lock == TETAP or lock == cur or (lock == NO_LOCK and not status.movable[e]):
-            lo, hi = 1, 1
-        elif lock >= 0:
-            lo, hi = 0, 0
         else:
-            lo, hi = 0, 1
-        s[e] = _binary(prob, f"stay_{nips[e]}", lo, hi)
+            s[e] = _binary(prob, f"stay_{nips[e]}", lo, hi)
     return x, s, u
 
 
@@ -149,17 +172,10 @@ def define_capacity(prob, rnd: Round, x, s, newcomers) -> dict[int, list]:
     return occupancy
 
 
-def define_turnover(prob, rnd: Round, status: PersonStatus, s, caps: dict[str, int]) -> None:
-    """∀ unit u: Σ_{e ∈ M_u} (1 − s[e]) ≤ cap_u, M_u the free movers of u (Dihapus and Kunci excluded)."""
-    units = rnd.positions["unit"].to_numpy()[rnd.people["pos"].to_numpy()]
-    members: dict[str, list[int]] = {}
-    for e, var in s.items():
-        if var.lowBound != var.upBound and status.kunci_pos[e] == NO_LOCK:
-            members.setdefault(units[e], []).append(e)
-    for unit, es in members.items():
-        cap = caps[unit]
-        if len(es) > cap:
-            prob += (_expr([(s[e], 1) for e in es]) >= len(es) - cap, f"turnover_{unit}")
+def define_turnover(prob, rnd: Round, status: PersonStatus, s) -> None:
+    """∀ unit u: Σ_{e ∈ M_u} (1 − s[e]) ≤ cap_u (see :func:`turnover_groups`)."""
+    for unit, es, cap in turnover_groups(rnd, status):
+        prob += (_expr([(s[e], 1) for e in es]) >= len(es) - cap, f"turnover_{unit}")
 
 
 def relation_rows(

@@ -1,22 +1,22 @@
-"""The pricing route: the same model as :mod:`mutasi_cli.model`, over a small subset of the moves,
-with a proof that the moves left out cannot improve the plan.
+"""The pricing route: levels 0–2 exactly on the aggregated model (:mod:`mutasi_cli.aggregate`), then
+level 3 on the model of :mod:`mutasi_cli.model` over a small subset of the moves, with a bound that
+holds for all of them.
 
 A Bungo-like round has millions of allowed (person, position) moves, but an optimal plan uses a few
-thousand. So the model starts with the stay/unplaced variables, the Kunci moves and every move of a
-person named in Relasi, and grows by *column generation*: solve the LP relaxation (HiGHS, built from
-arrays), compute the reduced cost of every move left out, add those that could improve the LP, repeat.
-When no move has a negative reduced cost, the LP value is a bound for the *whole* model. The MIP is then
-solved over the moves in the model; if its value reaches the bound (levels 0–2 are integral, so within
-less than 1), the plan is proven optimal for all moves. If not, every move whose reduced cost is small
-enough to matter (``rc ≤ gap − 1``, the classic reduced-cost argument) is added and the MIP solved again,
-which again proves optimality over all moves.
+thousand. With Φ (levels 0–2) fixed at stage A's value, the level-3 model starts from the stay/unplaced
+variables, the Kunci moves, every move of a person named in Relasi and the moves of stage A's plan, and
+grows by *column generation*: solve the LP relaxation (HiGHS, built from arrays), compute the reduced
+cost of every move left out, add those that could improve the LP, repeat. When no move has a negative
+reduced cost, the LP value is a bound for the *whole* model. The MIP is then solved over the moves in
+the model and accepted when within ``STAGE_B_ACCEPT`` of that bound; if not, every move whose reduced
+cost is small enough to matter (``rc ≤ bound − plan``, the reduced-cost argument) is added and the MIP
+solved again, so that its own bound holds for all moves.
 
 Reduced costs are computed per *pricing class*: people of one eligibility profile who also share the
 attributes the fit score reads (major, training, SKP, home kecamatan, wishes) have the same fit vector
 over their eligible positions, computed once; prices then cost one vector operation per class.
 
-Sign convention: HiGHS minimises, so stage A minimises −Φ and stage B −Ψ; a column's reduced cost is
-c_j − a_jᵀy with the row duals y.
+Sign convention: HiGHS minimises −Ψ; a column's reduced cost is c_j − a_jᵀy with the row duals y.
 """
 
 from __future__ import annotations
@@ -32,13 +32,13 @@ import pulp
 from mutasi_cli import scoring
 from mutasi_cli.aggregate import solve_stage_a
 from mutasi_cli.candidates import CandidateSpace
-from mutasi_cli.data import TETAP, Round
+from mutasi_cli.data import Round
 from mutasi_cli.model import (
-    TURNOVER_SHARE,
     lexicographic_weights,
     moves_into_units,
     relation_rows,
-    turnover_caps,
+    stay_bounds,
+    turnover_groups,
 )
 from mutasi_cli.rules import NO_LOCK, PersonStatus, larangan_mask
 from mutasi_cli.solvers import SolveOutcome, _quiet_stdout, solve
@@ -60,7 +60,7 @@ RC_KEEP = 1e-6
 #: never let the reduced-cost argument add more moves than this in one go
 MAX_PROOF_COLUMNS = 300_000
 
-__all__ = ["PricingRun", "solve_pricing", "TURNOVER_SHARE"]
+__all__ = ["PricingRun", "solve_pricing", "highs_to_pulp"]
 
 
 @dataclass
@@ -147,17 +147,11 @@ class PricingModel:
 
         self.s_col = np.full(n, -1, dtype=np.int64)
         self.u_col = np.full(n, -1, dtype=np.int64)
-        for e in range(n):
+        for e, (low, high) in enumerate(stay_bounds(rnd, status)):
             if status.dihapus[e]:
                 self.u_col[e] = col(0, 1, True)
-                continue
-            lock = status.kunci_pos[e]
-            if lock == TETAP or lock == self.cur[e] or (lock == NO_LOCK and not status.movable[e]):
-                self.s_col[e] = col(1, 1, True)
-            elif lock >= 0:
-                self.s_col[e] = col(0, 0, True)
             else:
-                self.s_col[e] = col(0, 1, True)
+                self.s_col[e] = col(low, high, True)
         incumbents: dict[int, list[int]] = {}
         for e in np.flatnonzero(self.s_col >= 0).tolist():
             incumbents.setdefault(int(self.cur[e]), []).append(int(e))
@@ -211,15 +205,8 @@ class PricingModel:
                 self.p1_row[p] = row(stay + [(self.f_col[p], -1.0)], 0, INF)
             if self.g_col[p] >= 0:
                 self.fill_row[p] = row(stay + [(self.g_col[p], -1.0)], 0, INF)
-        caps = turnover_caps(rnd)
-        units = positions["unit"].to_numpy()[self.cur]
-        members: dict[str, list[int]] = {}
-        for e in np.flatnonzero(self.s_col >= 0).tolist():
-            if status.movable[e] and status.kunci_pos[e] == NO_LOCK:
-                members.setdefault(units[e], []).append(int(e))
-        for unit, es in members.items():
-            if len(es) > caps[unit]:
-                row([(self.s_col[e], 1.0) for e in es], len(es) - caps[unit], INF)
+        for _unit, es, cap in turnover_groups(rnd, status):
+            row([(self.s_col[e], 1.0) for e in es], len(es) - cap, INF)
         phi_terms = [(self.u_col[e], -w0) for e in np.flatnonzero(self.u_col >= 0)]
         phi_terms += [(self.f_col[p], w1) for p in np.flatnonzero(self.f_col >= 0)]
         self.phi_row = row(phi_terms + [(self.phi_col, -1.0)], 0, 0)
