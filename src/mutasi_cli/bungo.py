@@ -12,7 +12,6 @@ from typing import Any, NamedTuple
 
 import numpy as np
 import numpy.typing as npt
-import pandas as pd
 
 
 class Kecamatan(NamedTuple):
@@ -125,11 +124,3 @@ def distance_km(kec_a: str, kec_b: str) -> float | None:
     if a is None or b is None:
         return None
     return float(haversine_km(a.lat, a.lon, b.lat, b.lon))
-
-
-def kecamatan_coords(names: pd.Series) -> tuple[np.ndarray, np.ndarray]:
-    """Latitude and longitude arrays for a Series of kecamatan names; NaN where a name is unknown."""
-    keys = names.map(lambda v: _key(v) if isinstance(v, str) else None)
-    lat = keys.map(lambda k: _BY_KEY[k].lat if k in _BY_KEY else np.nan)
-    lon = keys.map(lambda k: _BY_KEY[k].lon if k in _BY_KEY else np.nan)
-    return lat.to_numpy(dtype=float), lon.to_numpy(dtype=float)

@@ -107,12 +107,6 @@ class CandidateSpace:
         e = e[cur[e] != p]
         return e[~larangan_mask(self.rnd, e, np.full(len(e), p))]
 
-    def count_by_position(self) -> np.ndarray:
-        out = np.zeros(self.rnd.n_positions, dtype=np.int64)
-        for g in self.groups:
-            out[g.positions] += len(g.persons)
-        return out
-
 
 def candidate_space(rnd: Round, status: PersonStatus) -> CandidateSpace:
     people, positions = rnd.people, rnd.positions
@@ -144,8 +138,3 @@ def candidate_space(rnd: Round, status: PersonStatus) -> CandidateSpace:
         scoring.fit(rnd, everyone, cur),
         group_of,
     )
-
-
-def generate(rnd: Round, status: PersonStatus) -> Candidates:
-    """All candidate pairs as arrays."""
-    return candidate_space(rnd, status).materialize()

@@ -31,9 +31,6 @@ STAGE_A_SHARE = 0.7
 Progress = Callable[[str], None]
 
 
-ROUTES = ("pricing", "direct")
-
-
 @dataclass
 class PlanResult:
     status: str  # "optimal" | "feasible" | "infeasible"
@@ -228,4 +225,4 @@ def diagnose_infeasible(rnd: Round, status: PersonStatus) -> str:
     return INFEASIBLE_GENERIC
 
 
-__all__ = ["PlanResult", "plan", "ROUTES"]
+__all__ = ["PlanResult", "plan"]
