@@ -227,6 +227,7 @@ class PricingModel:
         self.n_cols = n_static
         self.integrality_on = False
         self.values_override: np.ndarray | None = None
+        self.banned: set[tuple[int, int]] | None = None  # Larangan pairs, computed at the first pricing
 
         # --- move columns -------------------------------------------------------------------------------
         self.xe = np.zeros(0, dtype=np.int64)
@@ -337,7 +338,9 @@ class PricingModel:
             q[has] += duals[rows[has]]
         r = duals[: self.rnd.n_people] + self.weights[2] * self.due * duals[self.phi_row]
         y_psi = duals[self.psi_row]
-        banned = self._banned()
+        if self.banned is None:
+            self.banned = self._banned()
+        banned = self.banned
         new_e: list[int] = []
         new_p: list[int] = []
         cls = self.classes
