@@ -34,7 +34,6 @@ from mutasi_cli.aggregate import solve_stage_a
 from mutasi_cli.candidates import CandidateSpace
 from mutasi_cli.data import Round
 from mutasi_cli.model import (
-    lexicographic_weights,
     moves_into_units,
     relation_rows,
     stay_bounds,
@@ -42,7 +41,7 @@ from mutasi_cli.model import (
 )
 from mutasi_cli.rules import NO_LOCK, PersonStatus, larangan_mask
 from mutasi_cli.solvers import SolveOutcome, _quiet_stdout, solve
-from mutasi_cli.verify import plan_from_solution
+from mutasi_cli.verify import level_values, plan_from_solution
 
 INF = highspy.kHighsInf
 #: a move enters the model when its reduced cost is below −RC_TOL
@@ -116,7 +115,10 @@ class _Classes:
 class PricingModel:
     """The model of :mod:`mutasi_cli.model` as HiGHS arrays, with move columns added on demand."""
 
-    def __init__(self, rnd: Round, status: PersonStatus, space: CandidateSpace) -> None:
+    def __init__(
+        self, rnd: Round, status: PersonStatus, space: CandidateSpace, targets: tuple[int, int, int]
+    ) -> None:
+        """``targets``: the optimal values of levels 0–2 (stage A), held by three rows."""
         self.rnd, self.status, self.space = rnd, status, space
         people, positions = rnd.people, rnd.positions
         n, m = rnd.n_people, rnd.n_positions
@@ -126,8 +128,8 @@ class PricingModel:
         aktif = positions["aktif"].to_numpy()
         prio = positions["prioritas"].to_numpy()
         wfill = scoring.fill_weight(prio)
-        self.weights = lexicographic_weights(rnd, status)
-        w0, w1, _ = self.weights
+        self.stay_fit = space.stay_fit
+        self.wfill = wfill
         with _quiet_stdout():
             self.h = highspy.Highs()
         self.h.setOptionValue("output_flag", False)
@@ -166,10 +168,14 @@ class PricingModel:
             self.f_col[p] = col(0, formasi[p], False)
         for p in np.flatnonzero(aktif & (wfill > 0)).tolist():
             self.g_col[p] = col(0, formasi[p], False)
-        self.phi_col = col(-INF, INF, False)
-        self.psi_col = col(-INF, INF, False)
         n_static = len(lo)
         self.h.addVars(n_static, np.array(lo), np.array(hi))
+        cost = np.zeros(n_static)  # HiGHS minimises −Ψ
+        has_s = self.s_col >= 0
+        cost[self.s_col[has_s]] = -space.stay_fit[has_s]
+        has_g = self.g_col >= 0
+        cost[self.g_col[has_g]] = -wfill[has_g]
+        self.h.changeColsCost(n_static, np.arange(n_static, dtype=np.int32), cost)
 
         # --- static rows (CSR) ---------------------------------------------------------------------
         rows_lo: list[float] = []
@@ -207,13 +213,12 @@ class PricingModel:
                 self.fill_row[p] = row(stay + [(self.g_col[p], -1.0)], 0, INF)
         for _unit, es, cap in turnover_groups(rnd, status):
             row([(self.s_col[e], 1.0) for e in es], len(es) - cap, INF)
-        phi_terms = [(self.u_col[e], -w0) for e in np.flatnonzero(self.u_col >= 0)]
-        phi_terms += [(self.f_col[p], w1) for p in np.flatnonzero(self.f_col >= 0)]
-        self.phi_row = row(phi_terms + [(self.phi_col, -1.0)], 0, 0)
-        stay_fit = space.stay_fit
-        psi_terms = [(self.s_col[e], stay_fit[e]) for e in np.flatnonzero(self.s_col >= 0) if stay_fit[e]]
-        psi_terms += [(self.g_col[p], wfill[p]) for p in np.flatnonzero(self.g_col >= 0)]
-        self.psi_row = row(psi_terms + [(self.psi_col, -1.0)], 0, 0)
+        # levels 0–2 held at their optimum by three rows with unit coefficients (rather than one row of
+        # Φ with its large weights): the same integer plans, a tighter and better-conditioned LP
+        l0, l1, l2 = targets
+        row([(self.u_col[e], 1.0) for e in np.flatnonzero(self.u_col >= 0)], -INF, l0)
+        row([(self.f_col[p], 1.0) for p in np.flatnonzero(self.f_col >= 0)], l1, INF)
+        self.l2_row = row([], l2, INF)  # the moves of due people enter as they are added
         self.h.addRows(
             len(rows_lo),
             np.array(rows_lo),
@@ -275,7 +280,6 @@ class PricingModel:
             return 0
         e, p = e.astype(np.int64), p.astype(np.int64)
         fit = scoring.fit(self.rnd, e, p).astype(np.float64)
-        w2 = self.weights[2]
         k = len(e)
         rows = np.stack(
             [
@@ -284,22 +288,18 @@ class PricingModel:
                 self.open_row[p],
                 self.p1_row[p],
                 self.fill_row[p],
-                np.where(self.due[e], self.phi_row, -1),
-                np.full(k, self.psi_row),
+                np.where(self.due[e], self.l2_row, -1),
             ],
             axis=1,
         )
-        coefs = np.stack(
-            [np.ones(k)] * 5 + [np.full(k, float(w2)), fit - self.eps],
-            axis=1,
-        )
+        coefs = np.ones(rows.shape)
         present = rows >= 0
         counts = present.sum(axis=1)
         starts = np.concatenate([[0], np.cumsum(counts)[:-1]]).astype(np.int32)
         index = rows[present].astype(np.int32)
         value = coefs[present]
         low = np.ones(k) if fixed else np.zeros(k)
-        self.h.addCols(k, np.zeros(k), low, np.ones(k), len(index), starts, index, value)
+        self.h.addCols(k, self.eps - fit, low, np.ones(k), len(index), starts, index, value)
         if self.integrality_on:
             cols = np.arange(self.n_cols, self.n_cols + k, dtype=np.int32)
             self.h.changeColsIntegrality(k, cols, np.array([highspy.HighsVarType.kInteger] * k))
@@ -336,8 +336,7 @@ class PricingModel:
         for rows in (self.cap_row, self.open_row, self.p1_row, self.fill_row):
             has = rows >= 0
             q[has] += duals[rows[has]]
-        r = duals[: self.rnd.n_people] + self.weights[2] * self.due * duals[self.phi_row]
-        y_psi = duals[self.psi_row]
+        r = duals[: self.rnd.n_people] + self.due * duals[self.l2_row]
         if self.banned is None:
             self.banned = self._banned()
         banned = self.banned
@@ -345,7 +344,7 @@ class PricingModel:
         new_p: list[int] = []
         cls = self.classes
         for members, positions, fit in zip(cls.members, cls.positions, cls.fit):
-            vals = q[positions] + y_psi * (fit - self.eps)
+            vals = q[positions] + (fit - self.eps)
             # rc(e, p) = −(r_e + vals_p) < threshold  ⇔  vals_p > −r_e − threshold
             need = -r[members] - threshold
             hot = np.flatnonzero(vals > need.min())
@@ -447,6 +446,27 @@ class PricingModel:
         self._closed = closed
         return len(closed)
 
+    def fix_lp_ones(self) -> int:
+        """Before a first, small level-3 MIP: every integer column at 1 in the LP solution gets lower bound
+        1, so the MIP only decides the fractional rest ("fix and solve"). Undone by :meth:`unfix`."""
+        values = np.asarray(self.h.getSolution().col_value)
+        cols = np.array(self.integer_cols + list(range(self.x_first, self.n_cols)), dtype=np.int64)
+        ones = cols[values[cols] > 1 - 1e-6]
+        lower = np.asarray(self.h.getLp().col_lower_)[ones]
+        ones, lower = ones[lower < 1], lower[lower < 1]
+        if len(ones):
+            upper = np.asarray(self.h.getLp().col_upper_)[ones]
+            self.h.changeColsBounds(len(ones), ones.astype(np.int32), np.ones(len(ones)), upper)
+        self._fixed = (ones, lower)
+        return len(ones)
+
+    def unfix(self) -> None:
+        ones, lower = getattr(self, "_fixed", (np.zeros(0, dtype=np.int64), np.zeros(0)))
+        if len(ones):
+            upper = np.asarray(self.h.getLp().col_upper_)[ones]
+            self.h.changeColsBounds(len(ones), ones.astype(np.int32), lower, upper)
+        self._fixed = (np.zeros(0, dtype=np.int64), np.zeros(0))
+
     def widen(self) -> None:
         closed = getattr(self, "_closed", np.zeros(0, dtype=np.int64))
         if len(closed):
@@ -456,11 +476,6 @@ class PricingModel:
 
     def duals(self) -> np.ndarray:
         return np.asarray(self.h.getSolution().row_dual)
-
-    def set_costs(self, phi: float, psi: float) -> None:
-        self.h.changeColsCost(
-            2, np.array([self.phi_col, self.psi_col], dtype=np.int32), np.array([phi, psi], dtype=np.float64)
-        )
 
     def plan_from(self, values: np.ndarray) -> np.ndarray | None:
         uv = self.u_col >= 0
@@ -475,7 +490,16 @@ class PricingModel:
         self.h.setSolution(sol)
 
     def _start_values(self, final: np.ndarray) -> np.ndarray:
+        """Every column's value in the plan ``final``, so that a solver can use it as it is."""
         values = np.zeros(self.n_cols)
+        occupancy = np.bincount(final[final >= 0], minlength=self.rnd.n_positions).astype(float)
+        formasi = self.rnd.positions["formasi"].to_numpy().astype(float)
+        for cols in (self.f_col, self.g_col):
+            has = cols >= 0
+            values[cols[has]] = np.minimum(occupancy[has], formasi[has])
+        has_z = self.z_col >= 0
+        arriving = np.bincount(final[(final >= 0) & (final != self.cur)], minlength=self.rnd.n_positions)
+        values[self.z_col[has_z]] = (arriving[has_z] > 0).astype(float)
         has_s = self.s_col >= 0
         values[self.s_col[has_s]] = (final[has_s] == self.cur[has_s]).astype(float)
         has_u = self.u_col >= 0
@@ -573,9 +597,9 @@ def solve_pricing(
     if out_a.status == "infeasible" or stage.final is None:
         return PricingRun(None, out_a, None, stats)
     plan_a = stage.final
-    phi = float(out_a.objective if out_a.objective is not None else 0.0)
     t = time.perf_counter()
-    pm = PricingModel(rnd, status, space)
+    reached = level_values(rnd, status, plan_a)
+    pm = PricingModel(rnd, status, space, (reached[0], reached[1], reached[2]))
     cur = pm.cur
     moved = np.flatnonzero((plan_a != cur) & (plan_a >= 0) & (status.kunci_pos == NO_LOCK) & ~pm.related)
     pm.add_columns(moved, plan_a[moved])
@@ -584,12 +608,6 @@ def solve_pricing(
     # ---- stage B: level 3, then 4, with Φ fixed -----------------------------------------------------
     say("solve-b")
     t = time.perf_counter()
-    pm.h.addRows(
-        1, np.array([float(round(phi)) - 0.5]), np.array([INF]), 1,
-        np.array([0], dtype=np.int32), np.array([pm.phi_col], dtype=np.int32), np.array([1.0]),
-    )  # fmt: skip
-    pm.n_rows += 1
-    pm.set_costs(0.0, -1.0)
     pm.values_override = None
     lp_status, lp_value = _column_generation(pm, deadline, stats, "stage_b")
     stats["stage_b_lp_seconds"] = time.perf_counter() - t
@@ -601,6 +619,24 @@ def solve_pricing(
             mip_solver, deadline - time.perf_counter(), abs_gap=0.0, rel_gap=STAGE_B_GAP, start=start
         )
 
+    def accepted(value: float | None) -> bool:
+        return value is not None and bound_b is not None and bound_b + value <= STAGE_B_ACCEPT * max(1.0, -value)
+
+    if bound_b is not None:
+        # fix and solve: the LP's ones fixed, the MIP decides the fractional rest; measured at 5,000
+        # people: 7 s and 0.025 % from the bound, against 18 s for the MIP over every generated move
+        t_fix = time.perf_counter()
+        stats["stage_b_fixed"] = pm.fix_lp_ones()
+        st, obj, mip_bound = mip_b(None)
+        pm.unfix()
+        stats["stage_b_fix_seconds"] = time.perf_counter() - t_fix
+        if accepted(obj) and st in ("optimal", "feasible"):
+            final = pm.plan_from(pm.column_values())
+            if final is not None:
+                psi = -float(obj)
+                stats["stage_b_columns"] = pm.n_cols - pm.x_first
+                out_b = SolveOutcome("optimal", psi, bound_b, time.perf_counter() - t)
+                return PricingRun(final, out_a, out_b, stats)
     narrowed = pm.narrow_to_lp_support(plan_a) if bound_b is not None else 0
     stats["stage_b_mip_columns"] = pm.n_cols - pm.x_first - narrowed
     st, obj, mip_bound = mip_b(plan_a)
