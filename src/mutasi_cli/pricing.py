@@ -3,20 +3,30 @@ level 3 on the model of :mod:`mutasi_cli.model` over a small subset of the moves
 holds for all of them.
 
 A Bungo-like round has millions of allowed (person, position) moves, but an optimal plan uses a few
-thousand. With Φ (levels 0–2) fixed at stage A's value, the level-3 model starts from the stay/unplaced
-variables, the Kunci moves, every move of a person named in Relasi and the moves of stage A's plan, and
-grows by *column generation*: solve the LP relaxation (HiGHS, built from arrays), compute the reduced
-cost of every move left out, add those that could improve the LP, repeat. When no move has a negative
-reduced cost, the LP value is a bound for the *whole* model. The MIP is then solved over the moves in
-the model and accepted when within ``STAGE_B_ACCEPT`` of that bound; if not, every move whose reduced
-cost is small enough to matter (``rc ≤ bound − plan``, the reduced-cost argument) is added and the MIP
-solved again, so that its own bound holds for all moves.
+thousand. Levels 0–2 are held at stage A's optimum by three rows with unit coefficients (the same integer
+plans as "Φ ≥ Φ*", a better-conditioned LP: measured 4–10× faster per LP than the one Φ row with its
+lexicographic weights). The level-3 model starts from the stay/unplaced variables, the Kunci moves, every
+move of a person named in Relasi and the moves of stage A's plan, and grows by *column generation*:
+solve the LP relaxation (HiGHS, built from arrays), compute the reduced cost of every move left out, add
+those that could improve the LP, repeat.
+
+Bounds. After every LP the *Lagrangian bound* (:meth:`PricingModel.lagrangian_bound`) relaxes every row
+but the assignment rows with the LP's duals and takes each person's best move over *all* moves: a valid
+bound at every round, equal to the LP value once no move prices out. Column generation stops when the
+two are within ``CG_STOP_GAP`` (or at ``CG_SHARE`` of the time left).
+
+Plans. First *fix and solve*: the integer columns at 1 in the LP are fixed and a MIP decides the
+fractional rest; accepted when within ``STAGE_B_ACCEPT`` of the bound. Otherwise column generation runs
+to the end and the MIP runs over the generated moves (first over the LP's support); if still not within
+the acceptance, every move whose reduced cost is small enough to matter (``rc ≤ bound − plan``) is added
+and the MIP solved again, so that its own bound holds for all moves.
 
 Reduced costs are computed per *pricing class*: people of one eligibility profile who also share the
 attributes the fit score reads (major, training, SKP, home kecamatan, wishes) have the same fit vector
 over their eligible positions, computed once; prices then cost one vector operation per class.
 
-Sign convention: HiGHS minimises −Ψ; a column's reduced cost is c_j − a_jᵀy with the row duals y.
+Sign convention: HiGHS minimises −Ψ (move columns cost ε − fit); a column's reduced cost is c_j − a_jᵀy
+with the row duals y.
 """
 
 from __future__ import annotations
@@ -56,10 +66,21 @@ STAGE_B_GAP = 5e-4
 STAGE_B_ACCEPT = 1e-3
 #: the level-3 MIP first runs over the moves the LP uses or prices within this reduced cost
 RC_KEEP = 1e-6
+#: column generation stops when the Lagrangian bound is this close to the LP value (relative)
+CG_STOP_GAP = 4e-4
+#: share of stage B's time that column generation may use before settling for its Lagrangian bound
+CG_SHARE = 0.6
 #: never let the reduced-cost argument add more moves than this in one go
 MAX_PROOF_COLUMNS = 300_000
 
 __all__ = ["PricingRun", "solve_pricing", "highs_to_pulp"]
+
+
+@dataclass
+class LpSolution:
+    col_value: np.ndarray
+    col_dual: np.ndarray
+    row_dual: np.ndarray
 
 
 @dataclass
@@ -237,6 +258,7 @@ class PricingModel:
         # --- move columns -------------------------------------------------------------------------------
         self.xe = np.zeros(0, dtype=np.int64)
         self.xp = np.zeros(0, dtype=np.int64)
+        self.x_fixed = np.zeros(0, dtype=bool)
         self.x_first = self.n_cols
         self.in_model: dict[int, set[int]] = {}
         self.eps = 1.0 / (space.n_pairs + 1)
@@ -252,6 +274,12 @@ class PricingModel:
         self.add_columns(e_rel, p_rel)
         self._relation_rows()
         self.classes = _Classes(rnd, space, related)
+        lp = self.h.getLp()  # row bounds and static column bounds, for the Lagrangian bound
+        self.row_lo, self.row_hi = np.array(lp.row_lower_), np.array(lp.row_upper_)
+        self.static_lo = np.array(lp.col_lower_)[: self.x_first]
+        self.static_hi = np.array(lp.col_upper_)[: self.x_first]
+        finite = np.abs(np.concatenate([self.row_lo, self.row_hi]))
+        self.activity = 2.0 * (n + formasi.sum() + finite[np.isfinite(finite)].max(initial=0.0))
 
     # ----------------------------------------------------------------------------------------------------
     def _all_moves(self, persons: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
@@ -305,6 +333,7 @@ class PricingModel:
             self.h.changeColsIntegrality(k, cols, np.array([highspy.HighsVarType.kInteger] * k))
         self.xe = np.concatenate([self.xe, e])
         self.xp = np.concatenate([self.xp, p])
+        self.x_fixed = np.concatenate([self.x_fixed, np.full(k, fixed)])
         self.n_cols += k
         for a, b in zip(e.tolist(), p.tolist()):
             self.in_model.setdefault(a, set()).add(b)
@@ -370,6 +399,74 @@ class PricingModel:
                     raise OverflowError("too many columns for the reduced-cost proof")
         return self.add_columns(np.array(new_e, dtype=np.int64), np.array(new_p, dtype=np.int64))
 
+    def lagrangian_bound(self) -> float | None:
+        """A lower bound on −Ψ over *every* move, from the current LP's row duals y (any y of the right
+        signs gives one): relax every row except the assignment rows into the objective,
+
+            L(y) = Σ_i y_i·b_i + Σ_static min over the column's box of d_j·x_j + Σ_e min_{columns j of e} d_j,
+
+        with d_j = c_j − a_jᵀy over the relaxed rows and b_i the row's bound that y_i's sign selects. The
+        minimum per person runs over the moves left out too, priced per class as in :meth:`price`. At the
+        end of column generation L equals the LP value; before it, L lets column generation stop as soon
+        as the bound is good enough. None if the duals do not give a finite bound."""
+        sol = self.h.getSolution()
+        y = np.asarray(sol.row_dual).copy()
+        d_col = np.asarray(sol.col_dual)
+        n = self.rnd.n_people
+        y[np.abs(y) < 1e-9] = 0.0
+        yo, lo, hi = y[n:], self.row_lo[n:], self.row_hi[n:]
+        # a dual of the wrong sign (simplex noise, ~1e-8) is taken as 0 in the rows' term; the columns'
+        # terms still carry it, which costs at most |y_i|·max|a_i x| with |a_i x| ≤ ACTIVITY
+        wrong = ((yo > 0) & ~np.isfinite(lo)) | ((yo < 0) & ~np.isfinite(hi))
+        if np.abs(yo[wrong]).sum() > 1e-4:
+            return None
+        up, down = (yo > 0) & ~wrong, (yo < 0) & ~wrong
+        total = float(yo[up] @ lo[up] + yo[down] @ hi[down]) - float(np.abs(yo[wrong]).sum()) * self.activity
+        for cols in (self.z_col, self.f_col, self.g_col):
+            c = cols[cols >= 0]
+            d = d_col[c]
+            total += float(np.minimum(d * self.static_lo[c], d * self.static_hi[c]).sum())
+        # the columns of each person in the model: stay or unplaced, and moves
+        person = np.arange(n)
+        own = np.where(self.s_col >= 0, self.s_col, self.u_col)
+        cols = np.concatenate([own, np.arange(self.x_first, self.n_cols)])
+        owner = np.concatenate([person, self.xe])
+        low = np.concatenate([self.static_lo[own], self.x_fixed.astype(float)])
+        high = np.concatenate([self.static_hi[own], np.ones(len(self.xe))])
+        d = d_col[cols] + y[owner]  # the assignment row's dual added back
+        best = np.full(n, np.inf)
+        allowed = high > 0.5
+        np.minimum.at(best, owner[allowed], d[allowed])
+        # the moves left out, per pricing class: the best position other than the person's own
+        q = np.zeros(self.rnd.n_positions)
+        for rows in (self.cap_row, self.open_row, self.p1_row, self.fill_row):
+            has = rows >= 0
+            q[has] += y[rows[has]]
+        banned = self.banned or set()
+        banned_people = {e for e, _ in banned}
+        cls = self.classes
+        for members, positions, fit in zip(cls.members, cls.positions, cls.fit):
+            vals = q[positions] + (fit - self.eps)
+            if len(vals) == 1:
+                top = np.where(positions[0] == self.cur[members], -np.inf, vals[0])
+            else:
+                two = np.argpartition(-vals, 1)[:2]
+                first, second = (two[0], two[1]) if vals[two[0]] >= vals[two[1]] else (two[1], two[0])
+                top = np.where(positions[first] == self.cur[members], vals[second], vals[first])
+            for k in (i for i, e in enumerate(members.tolist()) if e in banned_people):
+                e = int(members[k])
+                ok = (positions != self.cur[e]) & np.array(
+                    [(e, p) not in banned for p in positions.tolist()]
+                )
+                top[k] = vals[ok].max() if ok.any() else -np.inf
+            d_best = -(top + self.due[members] * y[self.l2_row])
+            best[members] = np.minimum(best[members], d_best)
+        forced = low > 0.5
+        best[owner[forced]] = d[forced]
+        if not np.all(np.isfinite(best)):
+            return None
+        return total + float(best.sum())
+
     def _banned(self) -> set[tuple[int, int]]:
         lar = self.rnd.larangan
         out: set[tuple[int, int]] = set()
@@ -431,14 +528,19 @@ class PricingModel:
         bound = None if out.bound is None else -out.bound
         return out.status, -float(out.objective or 0.0), bound
 
-    def narrow_to_lp_support(self, keep_plan: np.ndarray) -> int:
+    def lp_solution(self) -> LpSolution:
+        """A copy of the current LP solution (a later MIP run replaces HiGHS' own)."""
+        sol = self.h.getSolution()
+        return LpSolution(np.array(sol.col_value), np.array(sol.col_dual), np.array(sol.row_dual))
+
+    def narrow_to_lp_support(self, lp: LpSolution, keep_plan: np.ndarray) -> int:
         """Before the level-3 MIP: close the moves the LP neither uses nor prices within RC_KEEP, except
         those of ``keep_plan`` (so that it stays a valid start). The certificate is unaffected: the
         plan is compared with the LP bound over all moves. Returns the number of moves closed."""
-        sol = self.h.getSolution()
-        xv = np.asarray(sol.col_value)[self.x_first : self.n_cols]
-        rc = np.asarray(sol.col_dual)[self.x_first : self.n_cols]
-        in_plan = keep_plan[self.xe] == self.xp
+        k = len(lp.col_value)
+        xv = lp.col_value[self.x_first : k]
+        rc = lp.col_dual[self.x_first : k]
+        in_plan = keep_plan[self.xe[: k - self.x_first]] == self.xp[: k - self.x_first]
         closed = np.flatnonzero((xv < 1e-6) & (rc > RC_KEEP) & ~in_plan)
         if len(closed):
             cols = (closed + self.x_first).astype(np.int32)
@@ -446,12 +548,11 @@ class PricingModel:
         self._closed = closed
         return len(closed)
 
-    def fix_lp_ones(self) -> int:
+    def fix_lp_ones(self, col_value: np.ndarray) -> int:
         """Before a first, small level-3 MIP: every integer column at 1 in the LP solution gets lower bound
         1, so the MIP only decides the fractional rest ("fix and solve"). Undone by :meth:`unfix`."""
-        values = np.asarray(self.h.getSolution().col_value)
-        cols = np.array(self.integer_cols + list(range(self.x_first, self.n_cols)), dtype=np.int64)
-        ones = cols[values[cols] > 1 - 1e-6]
+        cols = np.array(self.integer_cols + list(range(self.x_first, len(col_value))), dtype=np.int64)
+        ones = cols[col_value[cols] > 1 - 1e-6]
         lower = np.asarray(self.h.getLp().col_lower_)[ones]
         ones, lower = ones[lower < 1], lower[lower < 1]
         if len(ones):
@@ -554,24 +655,32 @@ def highs_to_pulp(h: highspy.Highs, integer: set[int], start: np.ndarray | None 
 
 
 def _column_generation(
-    pm: PricingModel, deadline: float, stats: dict[str, float], tag: str
-) -> tuple[str, float | None]:
-    """LP column generation until no move has a negative reduced cost. Returns (status, LP value)."""
+    pm: PricingModel, deadline: float, stats: dict[str, float], tag: str, stop_gap: float = 0.0
+) -> tuple[str, float | None, float | None]:
+    """LP column generation until no move has a negative reduced cost ("optimal"), or until the
+    Lagrangian bound is within ``stop_gap`` of the LP value ("bound"). Returns (status, LP value, best
+    lower bound on −Ψ over all moves)."""
     pm.set_integrality(False)
-    rounds = 0
+    bound: float | None = None
     while True:
         st, obj, _ = pm.run(deadline - time.perf_counter())
-        rounds += 1
-        if st != "optimal":
-            stats[f"{tag}_rounds"] = rounds
-            return st, None
+        stats[f"{tag}_rounds"] = stats.get(f"{tag}_rounds", 0) + 1
+        if st != "optimal" or obj is None:
+            return st, None, bound
+        if pm.banned is None:
+            pm.banned = pm._banned()
+        lagrange = pm.lagrangian_bound()
+        if lagrange is not None:
+            bound = lagrange if bound is None else max(bound, lagrange)
         if time.perf_counter() > deadline:
-            stats[f"{tag}_rounds"] = rounds
-            return "time", obj
+            return "time", obj, bound
+        if bound is not None and obj - bound <= 1e-9 * max(1.0, abs(obj)):
+            return "optimal", obj, obj  # the bound meets the LP: no move left out can improve it
+        if bound is not None and obj - bound <= stop_gap * max(1.0, abs(obj)):
+            return "bound", obj, bound
         added = pm.price(pm.duals(), -RC_TOL, PER_PERSON)
         if added == 0:
-            stats[f"{tag}_rounds"] = rounds
-            return "optimal", obj
+            return "optimal", obj, obj  # no move left out can improve the LP: its value is a bound
 
 
 def solve_pricing(
@@ -609,10 +718,11 @@ def solve_pricing(
     say("solve-b")
     t = time.perf_counter()
     pm.values_override = None
-    lp_status, lp_value = _column_generation(pm, deadline, stats, "stage_b")
+    cg_deadline = t + CG_SHARE * (deadline - t)
+    lp_status, lp_value, lower = _column_generation(pm, cg_deadline, stats, "stage_b", CG_STOP_GAP)
     stats["stage_b_lp_seconds"] = time.perf_counter() - t
-    bound_b = -lp_value if lp_status == "optimal" and lp_value is not None else None
-    lp_duals = pm.duals() if bound_b is not None else None
+    bound_b = -lower if lower is not None else None  # a Lagrangian bound holds whenever it was computed
+    lp = pm.lp_solution()
 
     def mip_b(start):
         return pm.run_mip(
@@ -620,30 +730,43 @@ def solve_pricing(
         )
 
     def accepted(value: float | None) -> bool:
-        return value is not None and bound_b is not None and bound_b + value <= STAGE_B_ACCEPT * max(1.0, -value)
+        return (
+            value is not None and bound_b is not None and bound_b + value <= STAGE_B_ACCEPT * max(1.0, -value)
+        )
 
-    if bound_b is not None:
+    current = plan_a
+    if lp_value is not None:
         # fix and solve: the LP's ones fixed, the MIP decides the fractional rest; measured at 5,000
-        # people: 7 s and 0.025 % from the bound, against 18 s for the MIP over every generated move
+        # people: 3–7 s, 0.025 % from the bound, against 18 s for the MIP over every generated move
         t_fix = time.perf_counter()
-        stats["stage_b_fixed"] = pm.fix_lp_ones()
+        stats["stage_b_fixed"] = pm.fix_lp_ones(lp.col_value)
         st, obj, mip_bound = mip_b(None)
         pm.unfix()
         stats["stage_b_fix_seconds"] = time.perf_counter() - t_fix
-        if accepted(obj) and st in ("optimal", "feasible"):
-            final = pm.plan_from(pm.column_values())
-            if final is not None:
-                psi = -float(obj)
-                stats["stage_b_columns"] = pm.n_cols - pm.x_first
-                out_b = SolveOutcome("optimal", psi, bound_b, time.perf_counter() - t)
-                return PricingRun(final, out_a, out_b, stats)
-    narrowed = pm.narrow_to_lp_support(plan_a) if bound_b is not None else 0
+        found = pm.plan_from(pm.column_values()) if obj is not None else None
+        if found is not None and accepted(obj) and st in ("optimal", "feasible"):
+            stats["stage_b_columns"] = pm.n_cols - pm.x_first
+            out_b = SolveOutcome("optimal", -float(obj), bound_b, time.perf_counter() - t)
+            return PricingRun(found, out_a, out_b, stats)
+        current = found if found is not None else plan_a
+        if lp_status == "time" and found is not None:  # out of time: the plan found, with its bound
+            stats["stage_b_columns"] = pm.n_cols - pm.x_first
+            out_b = SolveOutcome("feasible", -float(obj), bound_b, time.perf_counter() - t)
+            return PricingRun(found, out_a, out_b, stats)
+    if lp_status in ("bound", "time"):  # not good enough: finish column generation, then the MIP below
+        lp_status, _, lower = _column_generation(pm, deadline, stats, "stage_b")
+        if lower is not None:
+            bound_b = -lower if lp_status == "optimal" or bound_b is None else min(bound_b, -lower)
+        lp = pm.lp_solution()
+    lp_duals = lp.row_dual if lp_status == "optimal" else None
+    narrowed = pm.narrow_to_lp_support(lp, current) if lp_duals is not None else 0
     stats["stage_b_mip_columns"] = pm.n_cols - pm.x_first - narrowed
-    st, obj, mip_bound = mip_b(plan_a)
+    st, obj, mip_bound = mip_b(current)
     if narrowed and (obj is None or bound_b is None or bound_b + obj > STAGE_B_ACCEPT * max(1.0, -obj)):
         pm.widen()  # the narrow MIP missed the acceptance: try again over every generated move
-        current = pm.plan_from(pm.column_values()) if obj is not None else None
-        st, obj, mip_bound = mip_b(current if current is not None else plan_a)
+        again = pm.plan_from(pm.column_values()) if obj is not None else None
+        current = again if again is not None else plan_a
+        st, obj, mip_bound = mip_b(current)
     elif narrowed:
         mip_bound = None  # the narrow MIP's bound is not a bound over all moves
     complete = False
@@ -658,8 +781,8 @@ def solve_pricing(
             added = -1
         stats["stage_b_proof_columns"] = added
         if added > 0:
-            current = pm.plan_from(pm.column_values())
-            st, obj, mip_bound = mip_b(current if current is not None else plan_a)
+            again = pm.plan_from(pm.column_values())
+            st, obj, mip_bound = mip_b(again if again is not None else plan_a)
         complete = added >= 0
     stats["stage_b_columns"] = pm.n_cols - pm.x_first
     final = pm.plan_from(pm.column_values()) if obj is not None else None
