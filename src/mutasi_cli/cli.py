@@ -16,6 +16,7 @@ from rich.table import Table
 
 from mutasi_cli import __version__
 from mutasi_cli.issues import Issue
+from mutasi_cli.settings import Settings, SettingsError, load_settings
 
 EXIT_OK, EXIT_INVALID, EXIT_USAGE, EXIT_INFEASIBLE, EXIT_INTERNAL = 0, 1, 2, 3, 4
 
@@ -83,6 +84,17 @@ def _issue_table(issues: list[Issue]) -> Table:
     return table
 
 
+CONFIG_HELP = "Berkas pengaturan (bobot, pemetaan kolom); bawaan: mutasi.toml di folder kerja bila ada."
+
+
+def _settings(config: Path | None) -> Settings:
+    try:
+        return load_settings(config)
+    except SettingsError as exc:
+        _fail(str(exc), EXIT_INVALID)
+        raise  # unreachable: _fail exits
+
+
 def _fail(message: str, code: int, *, debug: bool = False) -> None:
     if debug:
         traceback.print_exc()
@@ -119,6 +131,7 @@ def plan(
             "direct (satu variabel per pasangan calon).",
         ),
     ] = Route.pricing,
+    config: Annotated[Path | None, typer.Option("--config", help=CONFIG_HELP)] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Cetak hasil sebagai JSON di stdout.")] = False,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Tanpa keluaran kecuali galat.")] = False,
     debug: Annotated[bool, typer.Option("--debug", help="Tampilkan jejak galat internal.")] = False,
@@ -127,6 +140,7 @@ def plan(
     from mutasi_cli.workflow import InvalidInput, plan_files
 
     date = _parse_date(effective_date)
+    settings = _settings(config)
     show_progress = not quiet and not as_json and err.is_terminal
     status_line = err.status("Memulai…") if show_progress else None
     try:
@@ -139,7 +153,7 @@ def plan(
 
         run = plan_files(
             pegawai, jabatan, output, effective_date=date, solver=solver.value, time_limit=time_limit, route=route.value,
-            progress=progress,
+            progress=progress, settings=settings,
         )  # fmt: skip
     except InvalidInput as exc:
         if status_line:
@@ -202,14 +216,26 @@ def validate(
     effective_date: Annotated[
         str | None, typer.Option("--effective-date", help="Tanggal berlaku (YYYY-MM-DD); bawaan: hari ini.")
     ] = None,
+    output: Annotated[
+        Path | None,
+        typer.Option(
+            "-o", "--output", help="Tulis juga buku kerja masalah (mis. masalah.xlsx) di samping sel aslinya."
+        ),
+    ] = None,
+    config: Annotated[Path | None, typer.Option("--config", help=CONFIG_HELP)] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Cetak hasil sebagai JSON di stdout.")] = False,
     debug: Annotated[bool, typer.Option("--debug", help="Tampilkan jejak galat internal.")] = False,
 ) -> None:
     """Periksa data masukan dan tampilkan semua masalah, tanpa menyusun rencana."""
     from mutasi_cli.load import load_round
 
+    settings = _settings(config)
     try:
-        _, log = load_round(pegawai, jabatan, _parse_date(effective_date))
+        _, log = load_round(pegawai, jabatan, _parse_date(effective_date), settings)
+        if output is not None:
+            from mutasi_cli.problems import write_problems
+
+            write_problems(output, pegawai, jabatan, log.issues)
     except typer.BadParameter:
         raise
     except Exception as exc:  # noqa: BLE001
@@ -223,8 +249,12 @@ def validate(
         )
     elif log.issues:
         out.print(_issue_table(log.issues))
+        n_err = len(log.errors)
+        out.print(f"{n_err} galat, {len(log.issues) - n_err} peringatan.")
     else:
         out.print("[green]Data masukan sah: tidak ada masalah.[/]")
+    if output is not None and not as_json:
+        out.print(f"Buku kerja masalah: {output}")
     raise typer.Exit(EXIT_INVALID if log.has_errors else EXIT_OK)
 
 

@@ -18,6 +18,8 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
+from mutasi_cli.settings import Weights
+
 NO_LOW = 0
 NO_HIGH = 99
 TETAP = -1
@@ -38,6 +40,7 @@ class Round:
     relasi: pd.DataFrame  # a, b, hubungan
     effective_date: dt.date
     sources: list[Source] = field(default_factory=list)
+    weights: Weights = field(default_factory=Weights)  # level 3, from mutasi.toml
 
     @property
     def n_people(self) -> int:

@@ -94,8 +94,9 @@ def header_key(text: object) -> str:
     return re.sub(r"[^0-9a-z]", "", str(text).lower())
 
 
-def alias_index(schema: dict[str, tuple[str, ...]]) -> dict[str, str]:
-    """header key → canonical name, for one sheet's schema."""
+def alias_index(schema: dict[str, tuple[str, ...]], local: dict[str, str] | None = None) -> dict[str, str]:
+    """header key → canonical name, for one sheet's schema; ``local`` (header → canonical, from the
+    ``[kolom.<sheet>]`` settings) wins over everything."""
     index: dict[str, str] = {}
     for canonical, aliases in schema.items():
         for name in (canonical, *aliases):
@@ -103,4 +104,6 @@ def alias_index(schema: dict[str, tuple[str, ...]]) -> dict[str, str]:
     # a canonical name always wins over another column's alias
     for canonical in schema:
         index[header_key(canonical)] = canonical
+    for written, canonical in (local or {}).items():
+        index[header_key(written)] = canonical
     return index

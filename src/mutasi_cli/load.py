@@ -22,6 +22,7 @@ from mutasi_cli.headers import (
 )
 from mutasi_cli.issues import IssueLog
 from mutasi_cli.reader import RawWorkbook, ReadError, Table, find_sheet, read_raw, table_from_rows
+from mutasi_cli.settings import Settings
 from mutasi_cli.values import (
     is_blank,
     norm_key,
@@ -35,9 +36,10 @@ from mutasi_cli.values import (
 
 
 def load_round(
-    pegawai_path: Path, jabatan_path: Path, effective_date: dt.date
+    pegawai_path: Path, jabatan_path: Path, effective_date: dt.date, settings: Settings | None = None
 ) -> tuple[Round | None, IssueLog]:
-    """Read, normalise and cross-check the inputs. ``Round`` is ``None`` when there is any error."""
+    """Read, normalise and cross-check the inputs. ``Round`` is ``None`` when there is any error.
+    Input files are only ever opened for reading."""
     log = IssueLog()
     raws: list[RawWorkbook] = []
     for path in dict.fromkeys([Path(pegawai_path), Path(jabatan_path)]):
@@ -48,10 +50,19 @@ def load_round(
     if log.has_errors:
         return None, log
     by_path = {r.path: r for r in raws}
-    return _load(raws, by_path[Path(pegawai_path)], by_path[Path(jabatan_path)], effective_date, log)
+    return _load(
+        raws,
+        by_path[Path(pegawai_path)],
+        by_path[Path(jabatan_path)],
+        effective_date,
+        log,
+        settings or Settings(),
+    )
 
 
-def load_frames(frames: dict[str, pd.DataFrame], effective_date: dt.date) -> tuple[Round | None, IssueLog]:
+def load_frames(
+    frames: dict[str, pd.DataFrame], effective_date: dt.date, settings: Settings | None = None
+) -> tuple[Round | None, IssueLog]:
     """The same as :func:`load_round` for in-memory sheets (sheet name → frame with header names)."""
     sheets = {
         name: [list(df.columns)]
@@ -59,7 +70,7 @@ def load_frames(frames: dict[str, pd.DataFrame], effective_date: dt.date) -> tup
         for name, df in frames.items()
     }
     raw = RawWorkbook(Path("<memori>"), sheets, "")
-    return _load([raw], raw, raw, effective_date, IssueLog())
+    return _load([raw], raw, raw, effective_date, IssueLog(), settings or Settings())
 
 
 def _load(
@@ -68,16 +79,18 @@ def _load(
     jab_raw: RawWorkbook,
     effective_date: dt.date,
     log: IssueLog,
+    settings: Settings,
 ) -> tuple[Round | None, IssueLog]:
     same = peg_raw is jab_raw
-    peg_t = _main_table(peg_raw, PEGAWAI, log, require_named=same)
-    jab_t = _main_table(jab_raw, JABATAN, log, require_named=same)
+    local = settings.columns
+    peg_t = _main_table(peg_raw, PEGAWAI, log, require_named=same, local=local.get(PEGAWAI))
+    jab_t = _main_table(jab_raw, JABATAN, log, require_named=same, local=local.get(JABATAN))
     optional: dict[str, Table] = {}
     for raw in raws:
         for name in OPTIONAL_SHEETS:
             sheet = find_sheet(raw, name)
             if sheet is not None and name not in optional:
-                t = table_from_rows(raw, sheet, name, log)
+                t = table_from_rows(raw, sheet, name, log, local.get(name))
                 if t is not None and _has_required(t, log):
                     optional[name] = t
     if peg_t is None or jab_t is None or log.has_errors:
@@ -94,10 +107,13 @@ def _load(
     if log.has_errors:
         return None, log
     sources = [Source(str(r.path), r.sha256) for r in raws]
-    return Round(people, positions, kunci, larangan, relasi, effective_date, sources), log
+    rnd = Round(people, positions, kunci, larangan, relasi, effective_date, sources, settings.weights)
+    return rnd, log
 
 
-def _main_table(raw: RawWorkbook, name: str, log: IssueLog, *, require_named: bool) -> Table | None:
+def _main_table(
+    raw: RawWorkbook, name: str, log: IssueLog, *, require_named: bool, local: dict[str, str] | None
+) -> Table | None:
     sheet = find_sheet(raw, name)
     if sheet is None:
         if require_named or not raw.sheets:
@@ -110,7 +126,7 @@ def _main_table(raw: RawWorkbook, name: str, log: IssueLog, *, require_named: bo
             )
             return None
         sheet = next(iter(raw.sheets))
-    table = table_from_rows(raw, sheet, name, log)
+    table = table_from_rows(raw, sheet, name, log, local)
     if table is None:
         return None
     if not table.rows:

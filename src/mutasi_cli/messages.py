@@ -21,6 +21,16 @@ ISSUE_TEMPLATES: dict[str, tuple[_Sev, str]] = {
         "error",
         "Berkas {path} tidak dapat dibaca ({detail}). Buka di Excel lalu simpan ulang sebagai .xlsx.",
     ),
+    "encrypted-file": (
+        "error",
+        "Berkas {path} dilindungi kata sandi. Buka di Excel, hapus kata sandinya (File → Info → Protect "
+        "Workbook → Encrypt with Password, kosongkan), simpan, lalu jalankan lagi.",
+    ),
+    "not-a-spreadsheet": (
+        "error",
+        "Berkas {path} bukan lembar kerja sesuai ekstensinya (isinya: {kind}). Buka berkas aslinya di Excel "
+        "lalu simpan sebagai .xlsx, atau ganti ekstensinya sesuai isinya.",
+    ),
     "missing-sheet": (
         "error",
         "Sheet '{wanted}' tidak ditemukan di {path}. Sheet yang ada: {available}.",

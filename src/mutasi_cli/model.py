@@ -247,7 +247,7 @@ def define_levels(prob, rnd, status, cand, x, s, u, occupancy) -> dict[int, pulp
     formasi = positions["formasi"].to_numpy()
     prio = positions["prioritas"].to_numpy()
     aktif = positions["aktif"].to_numpy()
-    wfill = fill_weight(prio)
+    wfill = fill_weight(prio, rnd.weights)
 
     def filled(p: int, prefix: str) -> pulp.LpVariable:
         v = prob.add_variable(f"{prefix}_{kode[p]}", lowBound=0, upBound=int(formasi[p]))

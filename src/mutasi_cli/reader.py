@@ -73,6 +73,7 @@ def read_raw(path: Path) -> RawWorkbook:
         return RawWorkbook(path, {path.stem: _read_csv(path)}, digest)
     if suffix not in SPREADSHEET_SUFFIXES:
         raise ReadError("unsupported-format", path=str(path))
+    _check_container(path, suffix)
     try:
         wb = CalamineWorkbook.from_path(str(path))
         sheets: dict[str, list[list[object]]] = {
@@ -82,6 +83,42 @@ def read_raw(path: Path) -> RawWorkbook:
     except Exception as exc:  # calamine raises several private error types
         raise ReadError("unreadable-file", path=str(path), detail=str(exc).splitlines()[0][:120]) from exc
     return RawWorkbook(path, sheets, digest)
+
+
+#: what each spreadsheet format's file starts with: a ZIP archive (.xlsx, .xlsm, .ods) or an OLE2
+#: compound document (.xls; also what Excel makes of a password-protected .xlsx)
+_ZIP, _OLE2 = b"PK\x03\x04", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+
+
+def _check_container(path: Path, suffix: str) -> None:
+    """Name a password-protected workbook, or a file that is not a spreadsheet at all, precisely."""
+    with path.open("rb") as fh:
+        head = fh.read(8)
+    if head.startswith(_OLE2):
+        if (
+            b"E\x00n\x00c\x00r\x00y\x00p\x00t\x00e\x00d\x00P\x00a\x00c\x00k\x00a\x00g\x00e"
+            in path.read_bytes()
+        ):
+            raise ReadError("encrypted-file", path=str(path))
+        if suffix == ".xls":
+            return
+    elif head.startswith(_ZIP) and suffix != ".xls":
+        return
+    if not head:
+        raise ReadError("not-a-spreadsheet", path=str(path), kind="kosong (0 bita)")
+    raise ReadError("not-a-spreadsheet", path=str(path), kind=_describe(head))
+
+
+def _describe(head: bytes) -> str:
+    if head.startswith(_ZIP):
+        return "arsip ZIP/.xlsx"
+    if head.startswith(_OLE2):
+        return "berkas Excel 97–2003 (.xls)"
+    if head.startswith(b"%PDF"):
+        return "PDF"
+    if head.lstrip().startswith((b"<", b"\xef\xbb\xbf<")):
+        return "HTML/XML"
+    return "teks atau format lain"
 
 
 def _read_csv(path: Path) -> list[list[object]]:
@@ -104,10 +141,13 @@ def find_sheet(raw: RawWorkbook, wanted: str) -> str | None:
     return None
 
 
-def table_from_rows(raw: RawWorkbook, sheet_name: str, schema_name: str, log: IssueLog) -> Table | None:
-    """Locate the header row (under any title block), map headers, collect non-blank data rows."""
+def table_from_rows(
+    raw: RawWorkbook, sheet_name: str, schema_name: str, log: IssueLog, local: dict[str, str] | None = None
+) -> Table | None:
+    """Locate the header row (under any title block), map headers (``local``: the settings' own
+    mapping for this sheet), collect non-blank data rows."""
     rows = raw.sheets[sheet_name]
-    index = alias_index(SCHEMAS[schema_name])
+    index = alias_index(SCHEMAS[schema_name], local)
     header_at, best = None, 0
     for i, row in enumerate(rows[:HEADER_SCAN_ROWS]):
         hits = len({index[k] for c in row if not is_blank(c) and (k := header_key(c)) in index})

@@ -18,7 +18,7 @@ from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
-from mutasi_cli import __version__, explain, messages, scoring
+from mutasi_cli import __version__, explain, messages
 from mutasi_cli.data import Round
 from mutasi_cli.model import TURNOVER_SHARE
 from mutasi_cli.planner import STAGE_B_REL_GAP, PlanResult
@@ -114,6 +114,9 @@ def _put(ws: Worksheet, row: int, col: int, value: object, *, text: bool = False
     if isinstance(value, (dt.date, dt.datetime)):
         cell.number_format = "DD-MM-YYYY"
     return cell
+
+
+put_cell = _put
 
 
 def _table(ws: Worksheet, df: pd.DataFrame, start_row: int) -> None:
@@ -217,17 +220,7 @@ def _parameter(
         ("Masa jabatan jatuh tempo (tahun)", DUE_TENURE_YEARS),
         ("Jendela pensiun (bulan)", RETIREMENT_WINDOW_MONTHS),
         ("Batas perputaran unit", f"{TURNOVER_SHARE:.0%} pegawai unit (dibulatkan ke atas)"),
-        ("Bobot: golongan sesuai", scoring.W_GRADE),
-        ("Bobot: pendidikan sesuai", scoring.W_EDUCATION),
-        ("Bobot: jurusan sesuai", scoring.W_MAJOR),
-        ("Bobot: diklat dimiliki", scoring.W_TRAINING),
-        ("Bobot: per poin SKP di jabatan Prioritas 1–2", scoring.W_SKP),
-        ("Bobot: pilihan 1/2/3", "/".join(map(str, scoring.W_WISH))),
-        (
-            "Bobot: kecamatan domisili / dekat",
-            f"{scoring.W_HOME}/{scoring.W_NEAR} (≤ {scoring.NEAR_KM:g} km)",
-        ),
-        ("Bobot: tempat terisi Prioritas 2/3", f"{scoring.W_FILL[2]}/{scoring.W_FILL[3]}"),
+        *rnd.weights.rows(),
         *((f"Waktu: {k} (detik)", round(v, 3)) for k, v in result.timings.items()),
         ("Waktu total (detik)", round(s.seconds, 3)),
     ]

@@ -1,6 +1,7 @@
 """Level 3 of the objective: the fit of a person in a position, as documented integer points.
 
-The weights are named constants here (a settings file comes later). All scores are integers, so the
+The weights come from ``mutasi.toml`` (:class:`mutasi_cli.settings.Weights`, carried by the Round). All
+scores are integers, so the
 objective is integral and the solver's gap is meaningful. Scores apply to the final placement of
 every person (a stayer is scored in their own position), so nobody is moved for points they already
 have.
@@ -13,40 +14,23 @@ import pandas as pd
 
 from mutasi_cli.bungo import distance_km, find_kecamatan
 from mutasi_cli.data import Round
+from mutasi_cli.settings import Weights
 from mutasi_cli.values import norm_key
-
-#: golongan within the position's range (PPPK: always, the rule is the same jabatan)
-W_GRADE = 2
-#: education at or above the position's minimum
-W_EDUCATION = 2
-#: the person's major is one the position lists
-W_MAJOR = 3
-#: the person holds every training the position requires
-W_TRAINING = 3
-#: per SKP point (Sangat Baik 2, Baik 1) in a Prioritas-1 or -2 position
-W_SKP = 1
-#: the person's 1st, 2nd, 3rd wish (unit or position code)
-W_WISH = (4, 3, 2)
-#: the position lies in the person's home kecamatan / within NEAR_KM of it
-W_HOME = 2
-W_NEAR = 1
-NEAR_KM = 25.0
-#: per place filled at the end of the round in a Prioritas-2 / Prioritas-3 position (up to Formasi)
-W_FILL = {2: 5, 3: 2}
 
 
 def fit(rnd: Round, e: np.ndarray, p: np.ndarray) -> np.ndarray:
     """Integer fit score of each pair (person e[k] placed in position p[k])."""
     people, positions = rnd.people, rnd.positions
+    w = rnd.weights
     score = np.zeros(len(e), dtype=np.int64)
     pppk = people["pppk"].to_numpy()[e]
     grade = people["grade"].to_numpy()[e]
     in_range = (grade >= positions["grade_lo"].to_numpy()[p]) & (grade <= positions["grade_hi"].to_numpy()[p])
-    score += W_GRADE * (pppk | in_range)
-    score += W_EDUCATION * (people["edu"].to_numpy()[e] >= positions["edu_min"].to_numpy()[p])
-    score += W_MAJOR * _table_lookup(people["jurusan"], positions["jurusan"], e, p, _major_match)
-    score += W_TRAINING * _table_lookup(people["diklat"], positions["syarat_diklat"], e, p, _training_held)
-    score += W_SKP * people["skp"].to_numpy()[e] * (positions["prioritas"].to_numpy()[p] <= 2)
+    score += w.golongan * (pppk | in_range)
+    score += w.pendidikan * (people["edu"].to_numpy()[e] >= positions["edu_min"].to_numpy()[p])
+    score += w.jurusan * _table_lookup(people["jurusan"], positions["jurusan"], e, p, _major_match)
+    score += w.diklat * _table_lookup(people["diklat"], positions["syarat_diklat"], e, p, _training_held)
+    score += w.skp * people["skp"].to_numpy()[e] * (positions["prioritas"].to_numpy()[p] <= 2)
     score += _wish_points(rnd, e, p)
     score += _home_points(rnd, e, p)
     return score
@@ -74,12 +58,13 @@ def _training_held(held: tuple[str, ...], required: tuple[str, ...]) -> bool:
 
 def _wish_points(rnd: Round, e: np.ndarray, p: np.ndarray) -> np.ndarray:
     wishes = rnd.people["wishes"]
-    rows = [(i, rank, key) for i, ws in enumerate(wishes) for rank, key in enumerate(ws[: len(W_WISH)])]
+    points = rnd.weights.pilihan
+    rows = [(i, rank, key) for i, ws in enumerate(wishes) for rank, key in enumerate(ws[: len(points)])]
     out = np.zeros(len(e), dtype=np.int64)
     if not rows:
         return out
     w = pd.DataFrame(rows, columns=["person", "rank", "key"])
-    w["points"] = np.array(W_WISH)[w["rank"].to_numpy()]
+    w["points"] = np.array(points)[w["rank"].to_numpy()]
     w = w.groupby(["person", "key"], as_index=False)["points"].max()
     unit_key = rnd.positions["unit"].map(norm_key).to_numpy()
     code_key = rnd.positions["kode"].map(norm_key).to_numpy()
@@ -94,7 +79,8 @@ def _wish_points(rnd: Round, e: np.ndarray, p: np.ndarray) -> np.ndarray:
 
 
 def _home_points(rnd: Round, e: np.ndarray, p: np.ndarray) -> np.ndarray:
-    """W_HOME where the position lies in the home kecamatan, W_NEAR within NEAR_KM of it."""
+    """``domisili`` points where the position lies in the home kecamatan, ``dekat`` within ``dekat_km``."""
+    weights = rnd.weights
 
     def name(v: object) -> str | None:
         k = find_kecamatan(v)
@@ -106,12 +92,12 @@ def _home_points(rnd: Round, e: np.ndarray, p: np.ndarray) -> np.ndarray:
     for i, a in enumerate(hu):
         for j, b in enumerate(wu):
             if a == b:
-                table[i, j] = W_HOME
-            elif (d := distance_km(a, b)) is not None and d <= NEAR_KM:
-                table[i, j] = W_NEAR
+                table[i, j] = weights.domisili
+            elif (d := distance_km(a, b)) is not None and d <= weights.dekat_km:
+                table[i, j] = weights.dekat
     return table[hc[e], wc[p]]
 
 
-def fill_weight(prioritas: np.ndarray) -> np.ndarray:
+def fill_weight(prioritas: np.ndarray, weights: Weights) -> np.ndarray:
     """Points per filled place by the position's Prioritas (Prioritas 1 is level 1, not scored here)."""
-    return np.select([prioritas == 2, prioritas == 3], [W_FILL[2], W_FILL[3]], 0)
+    return np.select([prioritas == 2, prioritas == 3], [weights.isi_prioritas_2, weights.isi_prioritas_3], 0)

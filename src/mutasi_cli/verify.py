@@ -105,7 +105,9 @@ def level_values(rnd: Round, status: PersonStatus, final: np.ndarray) -> dict[in
     occupancy = np.bincount(final[placed], minlength=len(positions))
     filled = np.minimum(occupancy, formasi) * aktif
     e = np.flatnonzero(placed)
-    l3 = int(scoring.fit(rnd, e, final[e]).sum()) + int((filled * scoring.fill_weight(prio)).sum())
+    l3 = int(scoring.fit(rnd, e, final[e]).sum()) + int(
+        (filled * scoring.fill_weight(prio, rnd.weights)).sum()
+    )
     return {
         0: int((~placed).sum()),
         1: int(filled[prio == 1].sum()),

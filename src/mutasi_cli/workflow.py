@@ -13,6 +13,7 @@ from mutasi_cli.issues import IssueLog
 from mutasi_cli.load import load_round
 from mutasi_cli.planner import PlanResult, plan
 from mutasi_cli.report import Summary, summarize, write_plan
+from mutasi_cli.settings import Settings
 
 
 class InvalidInput(Exception):
@@ -40,11 +41,13 @@ def plan_files(
     time_limit: float = 300.0,
     route: str = "pricing",
     progress: Callable[[str], None] | None = None,
+    settings: Settings | None = None,
 ) -> PlanRun:
     say = progress or (lambda _m: None)
     t0 = time.perf_counter()
     say("read")
-    rnd, log = load_round(pegawai, jabatan, effective_date)
+    settings = settings or Settings()
+    rnd, log = load_round(pegawai, jabatan, effective_date, settings)
     if rnd is None:
         raise InvalidInput(log)
     t_read = time.perf_counter() - t0
@@ -55,8 +58,12 @@ def plan_files(
     if result.status != "infeasible":
         say("write")
         t = time.perf_counter()
-        settings: dict[str, object] = {"batas waktu (detik)": time_limit, "rute": route}
-        write_plan(output, rnd, result, summary, settings)
+        shown: dict[str, object] = {
+            "batas waktu (detik)": time_limit,
+            "rute": route,
+            "berkas pengaturan": str(settings.source) if settings.source else "(bawaan)",
+        }
+        write_plan(output, rnd, result, summary, shown)
         result.timings["write"] = time.perf_counter() - t
         summary.seconds = time.perf_counter() - t0
     return PlanRun(rnd, result, summary, log, output)

@@ -1,0 +1,139 @@
+"""``mutasi validate -o masalah.xlsx``: the problems beside the original cells.
+
+The workbook has a sheet ``Masalah`` (every issue, as in the terminal table) and, for every input sheet
+with a problem on some row, a copy of that sheet's cells as read (``<sheet> (asli)``) in which each
+problem cell is filled red (galat) or yellow (peringatan) with the message as a cell comment, and a last
+column ``Masalah`` lists the messages of the row. The inputs are re-read, never written.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from pathlib import Path
+
+from openpyxl import Workbook
+from openpyxl.comments import Comment
+from openpyxl.styles import Alignment, PatternFill
+from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.worksheet import Worksheet
+
+from mutasi_cli.headers import JABATAN, OPTIONAL_SHEETS, PEGAWAI
+from mutasi_cli.issues import Issue
+from mutasi_cli.reader import RawWorkbook, ReadError, find_sheet, read_raw
+from mutasi_cli.report import HEADER_FILL, HEADER_FONT, put_cell
+
+ERROR_FILL = PatternFill("solid", fgColor="F8CBAD")
+WARNING_FILL = PatternFill("solid", fgColor="FFE699")
+COLUMNS = ("Kode", "Tingkat", "Sheet", "Baris", "Kolom", "Nilai", "Pesan")
+SEVERITY = {"error": "galat", "warning": "peringatan"}
+
+
+def write_problems(path: Path, pegawai: Path, jabatan: Path, issues: list[Issue]) -> None:
+    wb = Workbook()
+    ws = wb.active
+    assert ws is not None
+    ws.title = "Masalah"
+    _issue_sheet(ws, issues)
+    sources = _source_sheets(pegawai, jabatan)
+    by_sheet: dict[str, list[Issue]] = defaultdict(list)
+    for issue in issues:
+        if issue.row is not None and issue.sheet in sources:
+            by_sheet[issue.sheet].append(issue)
+    for name, found in by_sheet.items():
+        raw, sheet = sources[name]
+        _annotated_copy(wb.create_sheet(f"{name} (asli)"[:31]), raw.sheets[sheet], found)
+    wb.save(path)
+
+
+def _issue_sheet(ws: Worksheet, issues: list[Issue]) -> None:
+    for j, title in enumerate(COLUMNS, start=1):
+        cell = put_cell(ws, 1, j, title)
+        cell.font, cell.fill = HEADER_FONT, HEADER_FILL
+    for i, issue in enumerate(issues, start=2):
+        values = (issue.code, SEVERITY[issue.severity], issue.sheet, issue.row, issue.column, issue.value,
+                  issue.message)  # fmt: skip
+        for j, value in enumerate(values, start=1):
+            put_cell(ws, i, j, value, text=j in (1, 3, 5, 6, 7))
+        fill = ERROR_FILL if issue.severity == "error" else WARNING_FILL
+        ws.cell(row=i, column=2).fill = fill
+    for j, width in enumerate((24, 12, 12, 8, 22, 28, 90), start=1):
+        ws.column_dimensions[get_column_letter(j)].width = width
+    ws.freeze_panes = "A2"
+    ws.auto_filter.ref = f"A1:G{max(1, len(issues) + 1)}"
+
+
+def _source_sheets(pegawai: Path, jabatan: Path) -> dict[str, tuple[RawWorkbook, str]]:
+    """Issue sheet name → (workbook, sheet) it was read from, as :mod:`mutasi_cli.load` chooses."""
+    raws: dict[Path, RawWorkbook] = {}
+    for p in dict.fromkeys([Path(pegawai), Path(jabatan)]):
+        try:
+            raws[p] = read_raw(p)
+        except ReadError:
+            continue
+    out: dict[str, tuple[RawWorkbook, str]] = {}
+    same = Path(pegawai) == Path(jabatan)
+    for name, p in ((PEGAWAI, Path(pegawai)), (JABATAN, Path(jabatan))):
+        raw = raws.get(p)
+        if raw is None or not raw.sheets:
+            continue
+        sheet = find_sheet(raw, name)
+        if sheet is None and not same:
+            sheet = next(iter(raw.sheets))
+        if sheet is not None:
+            out[name] = (raw, sheet)
+    for name in OPTIONAL_SHEETS:
+        for raw in raws.values():
+            sheet = find_sheet(raw, name)
+            if sheet is not None and name not in out:
+                out[name] = (raw, sheet)
+    return out
+
+
+def _annotated_copy(ws: Worksheet, rows: list[list[object]], issues: list[Issue]) -> None:
+    width = max((len(r) for r in rows), default=0)
+    for i, row in enumerate(rows, start=1):
+        for j, value in enumerate(row, start=1):
+            put_cell(ws, i, j, value if value != "" else None)
+    notes: dict[int, list[str]] = defaultdict(list)
+    for issue in issues:
+        assert issue.row is not None
+        col = _column_of(rows, issue.row, issue.column)
+        fill = ERROR_FILL if issue.severity == "error" else WARNING_FILL
+        if col is not None:
+            cell = ws.cell(row=issue.row, column=col)
+            cell.fill = fill
+            text = f"{SEVERITY[issue.severity]} {issue.code}: {issue.message}"
+            cell.comment = Comment(text if cell.comment is None else f"{cell.comment.text}\n{text}", "mutasi")
+        notes[issue.row].append(f"[{SEVERITY[issue.severity]}] {issue.message}")
+    last = width + 1
+    header = _header_row(rows, issues)
+    if header is not None:
+        cell = put_cell(ws, header, last, "Masalah")
+        cell.font, cell.fill = HEADER_FONT, HEADER_FILL
+    for r, texts in notes.items():
+        cell = put_cell(ws, r, last, "\n".join(texts), text=True)
+        cell.alignment = Alignment(wrap_text=True, vertical="top")
+    ws.column_dimensions[get_column_letter(last)].width = 90
+    if header is not None:
+        ws.freeze_panes = ws.cell(row=header + 1, column=1).coordinate
+
+
+def _column_of(rows: list[list[object]], excel_row: int, header: str | None) -> int | None:
+    """The column whose header (in a row above ``excel_row``) is ``header`` as written."""
+    if not header:
+        return None
+    for i in range(min(excel_row - 1, len(rows)) - 1, -1, -1):
+        for j, cell in enumerate(rows[i], start=1):
+            if isinstance(cell, str) and cell.strip() == header:
+                return j
+    return None
+
+
+def _header_row(rows: list[list[object]], issues: list[Issue]) -> int | None:
+    """The Excel row of the header (the row above the first problem that holds a problem's column)."""
+    for issue in issues:
+        if issue.column and issue.row:
+            for i in range(min(issue.row - 1, len(rows)) - 1, -1, -1):
+                if any(isinstance(c, str) and c.strip() == issue.column for c in rows[i]):
+                    return i + 1
+    return None
