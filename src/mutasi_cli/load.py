@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import difflib
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -273,9 +274,7 @@ def _status(v: object) -> str | None:
 def _people(t: Table, positions: pd.DataFrame, effective: dt.date, log: IssueLog) -> pd.DataFrame | None:
     c = _Cells(t, log)
     code_index = {k: i for i, k in enumerate(positions["kode"]) if k is not None}
-    by_name_unit = {
-        (norm_key(n), norm_key(u)): i for i, (n, u) in enumerate(zip(positions["nama"], positions["unit"]))
-    }
+    matcher = _PositionMatcher(positions)
     out: list[dict[str, object]] = []
     seen: dict[str, int] = {}
     for i in range(len(t.rows)):
@@ -313,7 +312,7 @@ def _people(t: Table, positions: pd.DataFrame, effective: dt.date, log: IssueLog
                     )
                 else:
                     c.issue("invalid-golongan", "Golongan", text(gol_raw))
-        pos = _current_position(c, code_index, by_name_unit)
+        pos = _current_position(c, code_index, matcher)
         tmt = c.parsed("TMT Jabatan", parse_date, "invalid-date", required=True)
         if isinstance(tmt, dt.date) and tmt > effective:
             c.issue(
@@ -370,24 +369,71 @@ def _people(t: Table, positions: pd.DataFrame, effective: dt.date, log: IssueLog
     return people
 
 
-def _current_position(
-    c: _Cells, code_index: dict[str, int], by_name_unit: dict[tuple[str, str], int]
-) -> int | None:
+class _PositionMatcher:
+    """The current position named by jabatan + unit (SIASN exports have no code): matched ignoring case,
+    spacing and punctuation; people named to several identical positions fill them in sheet order, up
+    to each one's Formasi; when nothing matches, the closest names are offered ("Maksud Anda …")."""
+
+    def __init__(self, positions: pd.DataFrame) -> None:
+        self.positions = positions
+        self.by_key: dict[tuple[str, str], list[int]] = {}
+        for i, (n, u) in enumerate(zip(positions["nama"], positions["unit"])):
+            self.by_key.setdefault((norm_key(n), norm_key(u)), []).append(i)
+        self.taken: dict[int, int] = {}
+        self.codes = {k: i for i, k in enumerate(positions["kode"]) if k is not None}
+
+    def by_name(self, nama: str, unit: str) -> int | None:
+        found = self.by_key.get((norm_key(nama), norm_key(unit)))
+        if not found:
+            return None
+        formasi = self.positions["formasi"].to_numpy()
+        pos = next((p for p in found if self.taken.get(p, 0) < formasi[p]), found[-1])
+        self.taken[pos] = self.taken.get(pos, 0) + 1
+        return pos
+
+    def suggest_name(self, nama: str, unit: str) -> str:
+        keys = {f"{n} | {u}": ks for (n, u), ks in self.by_key.items()}
+        close = difflib.get_close_matches(f"{norm_key(nama)} | {norm_key(unit)}", keys, n=3, cutoff=0.6)
+        shown = [
+            f"{self.positions.at[keys[k][0], 'nama']} di {self.positions.at[keys[k][0], 'unit']} "
+            f"(kode {self.positions.at[keys[k][0], 'kode']})"
+            for k in close
+        ]
+        return f" Maksud Anda: {'; atau '.join(shown)}?" if shown else ""
+
+    def suggest_code(self, kode: str) -> str:
+        close = difflib.get_close_matches(kode, list(self.codes), n=3, cutoff=0.7)
+        return f" Maksud Anda: {', '.join(close)}?" if close else ""
+
+
+def _current_position(c: _Cells, code_index: dict[str, int], matcher: _PositionMatcher) -> int | None:
     if "Kode Jabatan" in c.table.headers:
         kode = c.required_text("Kode Jabatan")
         if kode is None:
             return None
         if kode not in code_index:
-            c.issue("unknown-position", "Kode Jabatan", kode)
+            c.issue(
+                "unknown-position",
+                "Kode Jabatan",
+                kode,
+                what=f"Kode Jabatan '{kode}'",
+                hint=matcher.suggest_code(kode),
+            )
             return None
         return code_index[kode]
     nama, unit = text(c.raw("Jabatan")), text(c.raw("Unit Kerja"))
     if nama is None or unit is None:
         c.issue("empty-cell", "Jabatan" if nama is None else "Unit Kerja")
         return None
-    pos = by_name_unit.get((norm_key(nama), norm_key(unit)))
+    pos = matcher.by_name(nama, unit)
     if pos is None:
-        c.issue("unknown-position", "Jabatan", f"{nama} — {unit}")
+        c.issue(
+            "unknown-position",
+            "Jabatan",
+            f"{nama} — {unit}",
+            what=f"Jabatan '{nama}' di unit '{unit}'",
+            hint=matcher.suggest_name(nama, unit),
+        )
     return pos
 
 

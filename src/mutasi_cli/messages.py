@@ -56,7 +56,7 @@ ISSUE_TEMPLATES: dict[str, tuple[_Sev, str]] = {
     "duplicate-code": ("error", "Kode Jabatan {value} tercantum lebih dari sekali (juga di baris {other})."),
     "unknown-position": (
         "error",
-        "Kode Jabatan '{value}' tidak ada di sheet Jabatan. Periksa kodenya atau tambahkan jabatan tersebut.",
+        "{what} tidak ada di sheet Jabatan.{hint} Periksa penulisannya atau tambahkan jabatan tersebut.",
     ),
     "invalid-date": (
         "error",

@@ -9,6 +9,7 @@ from __future__ import annotations
 import csv
 import hashlib
 import io
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -171,10 +172,48 @@ def table_from_rows(
             extra.append(written)
     data: list[dict[str, object]] = []
     excel_rows: list[int] = []
+    key = positions.get(KEY_COLUMN[schema_name])
     for i in range(header_at + 1, len(rows)):
         row = rows[i]
-        if all(is_blank(c) for c in row):
+        if all(is_blank(c) for c in row) or (i == header_at + 1 and _column_numbers(row)):
+            continue
+        key_blank = key is None or key >= len(row) or is_blank(row[key])
+        if key_blank and _is_totals(row):
             continue
         data.append({c: (row[j] if j < len(row) else None) for c, j in positions.items()})
         excel_rows.append(i + 1)
+    if key is not None:  # a footer under the data (signature block, notes): no key, a cell or two
+        while data and is_blank(data[-1][KEY_COLUMN[schema_name]]) and _sparse(data[-1]):
+            data.pop()
+            excel_rows.pop()
     return Table(raw.path, schema_name, headers, data, excel_rows, extra)
+
+
+#: the column that every data row of a sheet fills; rows after the last one that does are a footer
+KEY_COLUMN = {
+    "Pegawai": "NIP",
+    "Jabatan": "Kode Jabatan",
+    "Kunci": "NIP",
+    "Larangan": "NIP",
+    "Relasi": "NIP 1",
+}
+_TOTALS = re.compile(r"^\s*(jumlah|total|jml)\b", re.IGNORECASE)
+
+
+def _sparse(row: dict[str, object]) -> bool:
+    return sum(not is_blank(v) for v in row.values()) <= 2
+
+
+def _is_totals(row: list[object]) -> bool:
+    """A totals row ("JUMLAH", "TOTAL", "Jml. pegawai") at the bottom of a nominative list."""
+    return any(isinstance(c, str) and _TOTALS.match(c) for c in row)
+
+
+def _column_numbers(row: list[object]) -> bool:
+    """The row of column numbers (1, 2, 3, …) that many official lists print under the header."""
+    cells = [c for c in row if not is_blank(c)]
+    try:
+        numbers = [int(float(str(c).strip().strip("()"))) for c in cells]
+    except ValueError:
+        return False
+    return len(numbers) >= 3 and numbers == list(range(numbers[0], numbers[0] + len(numbers)))
