@@ -138,6 +138,48 @@ ISSUE_TEMPLATES: dict[str, tuple[_Sev, str]] = {
         "Golongan {value} di luar rentang jabatannya sendiri ({low}–{high}).",
     ),
     "overstaffed": ("warning", "Jabatan {value} diisi {count} orang, melebihi Formasi {formasi}."),
+    # the reviewed plan, the decree (mutasi sk) and the SIASN export
+    "invalid-setuju": (
+        "error",
+        "Nilai Setuju '{value}' tidak dikenal. Tulis Ya atau Tidak (sel kosong berarti Ya).",
+    ),
+    "missing-effective-date": (
+        "error",
+        "Tanggal berlaku (TMT) tidak ditemukan di sheet Parameter {path}. Kembalikan baris 'Tanggal "
+        "berlaku' di sheet Parameter, atau isi tmt = YYYY-MM-DD di bagian [sk] mutasi.toml.",
+    ),
+    "no-approved-moves": (
+        "error",
+        "Tidak ada mutasi yang disetujui di sheet Daftar Mutasi {path}; tidak ada yang dapat disusun.",
+    ),
+    "sk-config-not-found": ("error", "Berkas pengaturan {path} tidak ditemukan."),
+    "sk-config-unreadable": ("error", "Berkas pengaturan {path} tidak dapat dibaca: {detail}."),
+    "sk-unknown-key": (
+        "error",
+        "{path}: kunci '{key}' di bagian [sk] tidak dikenal; yang dikenal: {known}.",
+    ),
+    "sk-invalid-value": ("error", "{path}: [sk] {key} {expected} (tertulis: {value!r})."),
+    "sk-invalid-pattern": (
+        "error",
+        "{path}: [sk] pola_nomor '{value}' tidak sah: hanya boleh memuat {{nomor}} dan {{tahun}}, "
+        "misalnya \"800.1.3.3/{{nomor}}/BKPSDMD/{{tahun}}\".",
+    ),
+    "template-not-found": ("error", "Templat {path} tidak ditemukan."),
+    "template-invalid": (
+        "error",
+        "Templat {path} tidak dapat dipakai: {detail}. Periksa penulisan variabel {{{{ … }}}} di "
+        "dalamnya (daftar variabel ada di README).",
+    ),
+    "pdf-converter-missing": (
+        "error",
+        "LibreOffice tidak terpasang, sehingga PDF tidak dapat dibuat. Pasang dengan perintah "
+        "`sudo apt install libreoffice-writer` (Windows/macOS: unduh dari libreoffice.org), lalu "
+        "jalankan lagi; atau jalankan tanpa --pdf untuk membuat .docx saja.",
+    ),
+    "pdf-conversion-failed": (
+        "error",
+        "LibreOffice gagal mengubah {path} menjadi PDF: {detail}. Berkas .docx tetap tersedia.",
+    ),
 }
 
 

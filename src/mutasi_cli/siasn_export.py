@@ -1,0 +1,87 @@
+"""The approved moves of a reviewed plan as a CSV for SIASN's position-history (riwayat jabatan) upload.
+
+One row per approved move, in the plan's order. UTF-8 with a byte-order mark and ``;`` as the
+separator, so that Excel with Indonesian regional settings opens it in columns. Columns:
+
+====================  ===========================================================================
+``NIP BARU``          18 digits, written as text (never a number, never in scientific notation)
+``NAMA``              name, for the reader's check (SIASN matches on the NIP)
+``JABATAN NAMA``      the new position (Jabatan Baru)
+``KODE JABATAN``      the new position's code in the plan (Kode Jabatan Baru; local code, not the
+                      SIASN ID)
+``UNOR NAMA``         the new unit (Unit Kerja Baru)
+``NOMOR SK``          the decree's number (per-unit decrees: the number of the person's unit)
+``TANGGAL SK``        the decree date, ``dd-mm-yyyy`` (empty until ``[sk] tanggal`` is set)
+``TMT JABATAN``       the effective date, ``dd-mm-yyyy`` (the plan's Tanggal berlaku, or ``[sk] tmt``)
+====================  ===========================================================================
+
+A cell is never read as a formula: a text that begins with ``=``, ``+``, ``-``, ``@`` or a tab is
+written with a leading apostrophe (the OWASP rule for CSV files opened in spreadsheets). Without a
+``[sk] nomor_awal`` the number keeps its dots, to be completed before the upload.
+
+Excel shows an 18-digit NIP as a number when the file is opened by double-clicking; to edit the file
+in Excel, import it (Data → From Text/CSV) with the NIP column set to Text.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+from pathlib import Path
+
+from mutasi_cli.decree import DecreeSettings, ReviewedPlan, number_decrees
+
+SIASN_COLUMNS = (
+    "NIP BARU",
+    "NAMA",
+    "JABATAN NAMA",
+    "KODE JABATAN",
+    "UNOR NAMA",
+    "NOMOR SK",
+    "TANGGAL SK",
+    "TMT JABATAN",
+)
+DELIMITER = ";"
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def _date(d: dt.date | None) -> str:
+    return d.strftime("%d-%m-%Y") if d else ""
+
+
+def _safe(value: str) -> str:
+    """A text no spreadsheet takes for a formula; one line."""
+    value = " ".join(value.split())
+    return "'" + value if value.startswith(_FORMULA_START) else value
+
+
+def siasn_rows(plan: ReviewedPlan, settings: DecreeSettings | None = None) -> list[dict[str, str]]:
+    """The export's rows (column → text), one per approved move."""
+    rnd = number_decrees(plan, settings or DecreeSettings())
+    rows: list[dict[str, str]] = []
+    for decree in rnd.decrees:
+        for m in decree.moves:
+            rows.append(
+                {
+                    "NIP BARU": m.nip,
+                    "NAMA": _safe(m.nama),
+                    "JABATAN NAMA": _safe(m.jabatan_baru),
+                    "KODE JABATAN": _safe(m.kode_baru),
+                    "UNOR NAMA": _safe(m.unit_baru),
+                    "NOMOR SK": _safe(decree.nomor),
+                    "TANGGAL SK": _date(rnd.tanggal),
+                    "TMT JABATAN": _date(rnd.tmt),
+                }
+            )
+    return rows
+
+
+def write_siasn_csv(plan: ReviewedPlan, out: Path, settings: DecreeSettings | None = None) -> int:
+    """Write the CSV; returns the number of rows written."""
+    rows = siasn_rows(plan, settings)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    with out.open("w", encoding="utf-8-sig", newline="") as fh:
+        writer = csv.DictWriter(fh, fieldnames=SIASN_COLUMNS, delimiter=DELIMITER, lineterminator="\r\n")
+        writer.writeheader()
+        writer.writerows(rows)
+    return len(rows)
