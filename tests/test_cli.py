@@ -40,6 +40,7 @@ def test_plan_json_matches_workbook(tmp_path):
     assert book.sheetnames == [
         "Ringkasan",
         "Daftar Mutasi",
+        "Lampiran SK",
         "Lowongan",
         "Tidak Dimutasi",
         "Kebutuhan Diklat",

@@ -67,6 +67,23 @@ def run_one(size: int, route: str, solver: str, time_limit: float, root: Path) -
     }
 
 
+def run_read(size: int, root: Path) -> dict[str, object]:
+    """Reading and checking alone (what ``mutasi validate`` does) on a large round."""
+    from mutasi_cli.load import load_round
+
+    peg, jab = _round_files(size, root)
+    t0 = time.perf_counter()
+    rnd, log = load_round(peg, jab, EFFECTIVE)
+    return {
+        "rows": size,
+        "positions": 0 if rnd is None else rnd.n_positions,
+        "seconds": round(time.perf_counter() - t0, 2),
+        "errors": len(log.errors),
+        "warnings": len(log.issues) - len(log.errors),
+        "peak_mb_python": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+    }
+
+
 def main(argv: list[str] | None = None) -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--sizes", default="1200,5000,20000")
@@ -75,12 +92,17 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("--time-limit", type=float, default=300.0)
     ap.add_argument("--direct-max", type=int, default=5000)
     ap.add_argument("--root", default="out/bench")
+    ap.add_argument("--read-sizes", default="100000", help="rounds to read and check only ('' for none)")
     ap.add_argument("--one", action="store_true", help=argparse.SUPPRESS)
+    ap.add_argument("--read-one", action="store_true", help=argparse.SUPPRESS)
     args = ap.parse_args(argv)
     root = Path(args.root)
     root.mkdir(parents=True, exist_ok=True)
     sizes = [int(s) for s in args.sizes.split(",")]
     routes = args.routes.split(",")
+    if args.read_one:
+        print(json.dumps(run_read(sizes[0], root)))
+        return
     if args.one:
         print(json.dumps(run_one(sizes[0], routes[0], args.solver, args.time_limit, root)))
         return
@@ -100,6 +122,28 @@ def main(argv: list[str] | None = None) -> None:
             row = json.loads(proc.stdout.strip().splitlines()[-1])
             rows.append(row)
             print(json.dumps(row), flush=True)
+    for size in [int(s) for s in args.read_sizes.split(",") if s]:
+        _round_files(size, root)
+        cmd = [
+            sys.executable,
+            "-m",
+            "mutasi_cli.bench",
+            "--read-one",
+            "--sizes",
+            str(size),
+            "--root",
+            str(root),
+        ]
+        proc = subprocess.run(cmd, capture_output=True, text=True)
+        if proc.returncode == 0:
+            read = json.loads(proc.stdout.strip().splitlines()[-1])
+            print(
+                f"read + check (mutasi validate) of {read['rows']:,} people and {read['positions']:,} positions: "
+                f"{read['seconds']} s, peak {read['peak_mb_python']:.0f} MB, {read['errors']} errors, "
+                f"{read['warnings']} warnings"
+            )
+        else:
+            print(proc.stderr[-2000:], file=sys.stderr)
     print()
     print(f"Machine: {platform.machine()}, {_cpus()} cores, Python {platform.python_version()}; "
           f"time limit {args.time_limit:g} s; solver {args.solver}")  # fmt: skip

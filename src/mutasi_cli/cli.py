@@ -74,11 +74,19 @@ def _parse_date(value: str | None) -> dt.date:
         raise typer.BadParameter(f"'{value}' bukan tanggal yang sah; tulis sebagai YYYY-MM-DD.") from None
 
 
+#: problems shown in the terminal table; the rest are counted (all of them: --json, -o masalah.xlsx)
+MAX_TABLE_ROWS = 200
+
+
 def _issue_table(issues: list[Issue]) -> Table:
-    table = Table(title="Masalah pada data masukan", show_lines=False)
+    more = len(issues) - MAX_TABLE_ROWS
+    caption = (
+        f"… dan {more} masalah lainnya; semuanya ada di --json atau -o masalah.xlsx." if more > 0 else None
+    )
+    table = Table(title="Masalah pada data masukan", show_lines=False, caption=caption)
     for col in ("Kode", "Tingkat", "Sheet", "Baris", "Kolom", "Nilai", "Pesan"):
         table.add_column(col, overflow="fold")
-    for i in issues:
+    for i in sorted(issues, key=lambda i: i.severity != "error")[:MAX_TABLE_ROWS]:
         sev = "[red]galat[/]" if i.severity == "error" else "[yellow]peringatan[/]"
         table.add_row(i.code, sev, i.sheet, str(i.row or ""), i.column or "", i.value or "", i.message)
     return table
@@ -287,3 +295,134 @@ def main() -> None:
     except KeyboardInterrupt:
         err.print("Dihentikan oleh pengguna.")
         sys.exit(EXIT_INTERNAL)
+
+
+# --- decree (SK) and SIASN export: thin over mutasi_cli.decree and mutasi_cli.siasn_export ----------
+
+PLAN_HELP = "Buku kerja rencana (keluaran `mutasi plan`) setelah ditinjau: sheet Daftar Mutasi dan Parameter."
+SK_CONFIG_HELP = (
+    "Berkas pengaturan dengan bagian [sk] (nomor, tanggal, nama Bupati); bawaan: mutasi.toml bila ada."
+)
+#: a DecreeError's exit code where it is not invalid input
+_DECREE_EXIT = {"pdf-converter-missing": EXIT_USAGE, "pdf-conversion-failed": EXIT_INTERNAL}
+
+
+def _plan_errors(exc: Exception) -> None:
+    """Every problem of a reviewed plan, each naming file, sheet, row and column."""
+    from rich.markup import escape
+
+    path, issues = getattr(exc, "path", ""), getattr(exc, "issues", [])
+    for i in issues:
+        where = [str(path)]
+        if i.sheet:
+            where.append(f"sheet '{i.sheet}'")
+        if i.row:
+            where.append(f"baris {i.row}")
+        if i.column:
+            where.append(f"kolom '{i.column}'")
+        label = "[bold red]Galat:[/]" if i.severity == "error" else "[yellow]Peringatan:[/]"
+        err.print(f"{label} {escape(', '.join(where))}: {escape(i.message)}")
+
+
+def _decree_failure(exc: Exception, debug: bool) -> None:
+    from rich.markup import escape
+
+    from mutasi_cli.decree import DecreeError, PlanError
+
+    if isinstance(exc, PlanError):
+        _plan_errors(exc)
+        raise typer.Exit(EXIT_INVALID)
+    if isinstance(exc, DecreeError):
+        _fail(escape(str(exc)), _DECREE_EXIT.get(exc.code, EXIT_INVALID), debug=debug)
+    _fail(
+        escape(f"kesalahan internal: {exc}. Jalankan ulang dengan --debug untuk rinciannya."),
+        EXIT_INTERNAL,
+        debug=debug,
+    )
+
+
+@app.command()
+def sk(
+    plan_file: Annotated[Path, typer.Argument(metavar="PLAN.xlsx", help=PLAN_HELP)],
+    output: Annotated[Path, typer.Option("-o", "--output", help="Folder tujuan draf SK dan petikan.")] = Path(
+        "sk"
+    ),
+    template: Annotated[
+        Path | None, typer.Option("--template", help="Templat SK (.docx); bawaan: templat Kabupaten Bungo.")
+    ] = None,
+    petikan_template: Annotated[
+        Path | None,
+        typer.Option("--petikan-template", help="Templat petikan (.docx); bawaan: templat Kabupaten Bungo."),
+    ] = None,
+    pdf: Annotated[
+        bool, typer.Option("--pdf", help="Ubah juga setiap draf ke PDF (perlu LibreOffice).")
+    ] = False,
+    config: Annotated[Path | None, typer.Option("--config", help=SK_CONFIG_HELP)] = None,
+    debug: Annotated[bool, typer.Option("--debug", help="Tampilkan jejak galat internal.")] = False,
+) -> None:
+    """Susun draf SK mutasi (.docx) beserta lampirannya, dan petikan per pegawai, dari rencana yang telah ditinjau."""
+    from mutasi_cli.decree import (
+        DecreeError,
+        convert_to_pdf,
+        libreoffice,
+        load_decree_settings,
+        read_reviewed_plan,
+        write_decrees,
+    )
+
+    try:
+        settings = load_decree_settings(config)
+        if pdf and libreoffice() is None:
+            raise DecreeError("pdf-converter-missing")
+        reviewed = read_reviewed_plan(plan_file)
+        drafts = write_decrees(
+            reviewed, output, settings, template=template, petikan_template=petikan_template
+        )
+        pdfs = convert_to_pdf(drafts.all) if pdf else []
+    except typer.Exit:
+        raise
+    except Exception as exc:  # noqa: BLE001 - turned into a message and an exit code in one place
+        _decree_failure(exc, debug)
+        return
+    moves = sum(len(d.moves) for d in drafts.round.decrees)
+    out.print(
+        f"{len(drafts.decrees)} draf SK ({moves} mutasi) dan {len(drafts.petikan)} petikan ditulis di {output}"
+        + (f"; {len(pdfs)} PDF." if pdf else ".")
+    )
+    if reviewed.rejected:
+        out.print(f"{reviewed.rejected} usulan bertanda Setuju = Tidak tidak dimasukkan.")
+    if settings.nomor_awal is None or settings.tanggal is None or not settings.bupati:
+        out.print(
+            "[yellow]Catatan:[/] nomor, tanggal atau nama Bupati yang belum diatur dibiarkan bertitik; "
+            "isi nomor_awal, tanggal dan bupati di bagian \\[sk] mutasi.toml."
+        )
+
+
+export_app = typer.Typer(
+    help="Ekspor rencana yang telah ditinjau ke format sistem lain.", no_args_is_help=True
+)
+app.add_typer(export_app, name="export")
+
+
+@export_app.command("siasn")
+def export_siasn(
+    plan_file: Annotated[Path, typer.Argument(metavar="PLAN.xlsx", help=PLAN_HELP)],
+    output: Annotated[Path, typer.Option("-o", "--output", help="Berkas CSV tujuan.")] = Path(
+        "siasn_riwayat_jabatan.csv"
+    ),
+    config: Annotated[Path | None, typer.Option("--config", help=SK_CONFIG_HELP)] = None,
+    debug: Annotated[bool, typer.Option("--debug", help="Tampilkan jejak galat internal.")] = False,
+) -> None:
+    """Tulis mutasi yang disetujui sebagai CSV unggah riwayat jabatan SIASN (UTF-8, pemisah ;)."""
+    from mutasi_cli.decree import load_decree_settings, read_reviewed_plan
+    from mutasi_cli.siasn_export import write_siasn_csv
+
+    try:
+        settings = load_decree_settings(config)
+        n = write_siasn_csv(read_reviewed_plan(plan_file), output, settings)
+    except typer.Exit:
+        raise
+    except Exception as exc:  # noqa: BLE001
+        _decree_failure(exc, debug)
+        return
+    out.print(f"{n} baris riwayat jabatan ditulis di {output}.")

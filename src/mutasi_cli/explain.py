@@ -288,3 +288,59 @@ def unit_summary(rnd: Round, result: PlanResult) -> pd.DataFrame:
     for name, s in series.items():
         df[name] = df["Unit Kerja"].map(s).fillna(0).astype(int)
     return df
+
+
+def by_golongan(rnd: Round, result: PlanResult) -> pd.DataFrame:
+    """Per golongan (PPPK grades after the PNS ones): people, due, moved, unplaced."""
+    people = rnd.people
+    order = _rank_order(rnd, np.arange(rnd.n_people))
+    labels = np.where(
+        people["pppk"], "PPPK " + people["golongan"].astype(str), people["golongan"].astype(str)
+    )
+    return _counts_by("Golongan", labels, order, rnd, result)
+
+
+def by_gender(rnd: Round, result: PlanResult) -> pd.DataFrame:
+    """Per jenis kelamin: people, due, moved, unplaced."""
+    names = {"L": "Laki-laki", "P": "Perempuan"}
+    labels = rnd.people["gender"].map(lambda g: names.get(g, "Tidak diketahui")).to_numpy()
+    order = np.array([("Laki-laki", "Perempuan", "Tidak diketahui").index(x) for x in labels], dtype=int)
+    return _counts_by("Jenis Kelamin", labels, order, rnd, result)
+
+
+def _counts_by(
+    title: str, labels: np.ndarray, order: np.ndarray, rnd: Round, result: PlanResult
+) -> pd.DataFrame:
+    frame = pd.DataFrame(
+        {
+            title: labels,
+            "order": order,
+            "Pegawai": 1,
+            "Jatuh Tempo": result.person_status.due.astype(int),
+            "Dimutasi": result.moved.astype(int),
+            "Tidak Tertampung": (result.final == UNPLACED).astype(int),
+        }
+    )
+    out = frame.groupby(title, sort=False).agg(
+        order=("order", "min"),
+        **{c: (c, "sum") for c in ("Pegawai", "Jatuh Tempo", "Dimutasi", "Tidak Tertampung")},
+    )
+    return out.sort_values("order").drop(columns="order").reset_index()
+
+
+def unit_flow(rnd: Round, result: PlanResult) -> pd.DataFrame:
+    """Moves from unit (rows) to unit (columns); only units that send or receive someone."""
+    moved = np.flatnonzero(result.moved)
+    unit = rnd.positions["unit"].to_numpy()
+    cur = rnd.people["pos"].to_numpy()
+    if not len(moved):
+        return pd.DataFrame(columns=["Dari \\ Ke"])
+    flows = pd.crosstab(
+        pd.Series(unit[cur[moved]], name="Dari \\ Ke"), pd.Series(unit[result.final[moved]], name="Ke")
+    )
+    units = sorted(set(flows.index) | set(flows.columns))
+    flows = flows.reindex(index=units, columns=units, fill_value=0)
+    flows["Jumlah Keluar"] = flows.sum(axis=1)
+    flows.loc["Jumlah Masuk"] = flows.sum(axis=0)
+    flows.columns.name = None
+    return flows.reset_index()

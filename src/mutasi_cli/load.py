@@ -103,8 +103,9 @@ def _load(
     kunci = _kunci(optional.get(KUNCI), people, positions, log)
     larangan = _larangan(optional.get(LARANGAN), people, positions, log)
     relasi = _relasi(optional.get(RELASI), people, log)
-    _check_kunci(kunci, larangan, people, positions, log)
-    _warn_overstaffed(people, positions, log)
+    kunci_t = optional.get(KUNCI)
+    _check_kunci(kunci, larangan, people, positions, log, kunci_t.headers if kunci_t else {})
+    _warn_overstaffed(people, positions, log, jab_t.headers.get("Formasi"))
     if log.has_errors:
         return None, log
     sources = [Source(str(r.path), r.sha256) for r in raws]
@@ -131,7 +132,7 @@ def _main_table(
     if table is None:
         return None
     if not table.rows:
-        log.add("empty-sheet", sheet=name)
+        log.add("empty-sheet", sheet=name, path=raw.path.name, name=sheet)
         return None
     return table if _has_required(table, log) else None
 
@@ -542,8 +543,15 @@ def _relasi(t: Table | None, people: pd.DataFrame, log: IssueLog) -> pd.DataFram
 
 
 def _check_kunci(
-    kunci: pd.DataFrame, larangan: pd.DataFrame, people: pd.DataFrame, positions: pd.DataFrame, log: IssueLog
+    kunci: pd.DataFrame,
+    larangan: pd.DataFrame,
+    people: pd.DataFrame,
+    positions: pd.DataFrame,
+    log: IssueLog,
+    headers: dict[str, str],
 ) -> None:
+    """Kunci rows that cannot hold; ``headers``: the Kunci sheet's headers as written."""
+    col_nip, col_kode = headers.get("NIP", "NIP"), headers.get("Kode Jabatan", "Kode Jabatan")
     aktif = positions["aktif"].to_numpy()
     banned_pos = set(zip(larangan["person"], larangan["position"]))
     banned_unit = set(zip(larangan["person"], larangan["unit"]))
@@ -556,16 +564,14 @@ def _check_kunci(
                     "kunci-tetap-dihapus",
                     sheet=KUNCI,
                     row=row,
-                    column="Kode Jabatan",
+                    column=col_kode,
                     value=people.at[person, "nip"],
                 )
             continue
         if not aktif[pos]:
-            log.add(
-                "kunci-dihapus", sheet=KUNCI, row=row, column="Kode Jabatan", value=positions.at[pos, "kode"]
-            )
+            log.add("kunci-dihapus", sheet=KUNCI, row=row, column=col_kode, value=positions.at[pos, "kode"])
         if (person, pos) in banned_pos or (person, positions.at[pos, "unit"]) in banned_unit:
-            log.add("kunci-larangan", sheet=KUNCI, row=row, column="NIP", value=people.at[person, "nip"])
+            log.add("kunci-larangan", sheet=KUNCI, row=row, column=col_nip, value=people.at[person, "nip"])
         if pos != cur:
             counts[pos] = counts.get(pos, 0) + 1
     for pos, count in counts.items():
@@ -576,12 +582,14 @@ def _check_kunci(
             )  # fmt: skip
 
 
-def _warn_overstaffed(people: pd.DataFrame, positions: pd.DataFrame, log: IssueLog) -> None:
+def _warn_overstaffed(
+    people: pd.DataFrame, positions: pd.DataFrame, log: IssueLog, formasi_header: str | None
+) -> None:
     counts = people["pos"].value_counts()
     for pos, count in counts.items():
         formasi = positions.at[pos, "formasi"]
         if positions.at[pos, "aktif"] and count > formasi:
             log.add(
-                "overstaffed", sheet=JABATAN, row=int(positions.at[pos, "row"]), column="Formasi",
+                "overstaffed", sheet=JABATAN, row=int(positions.at[pos, "row"]), column=formasi_header,
                 value=positions.at[pos, "kode"], count=int(count), formasi=int(formasi),
             )  # fmt: skip

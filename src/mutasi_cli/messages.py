@@ -39,7 +39,10 @@ ISSUE_TEMPLATES: dict[str, tuple[_Sev, str]] = {
         "error",
         "Kolom wajib '{wanted}' tidak ada di baris judul. Tambahkan kolom tersebut (kolom yang ada: {available}).",
     ),
-    "empty-sheet": ("error", "Sheet ini tidak berisi data. Isi minimal satu baris di bawah baris judul."),
+    "empty-sheet": (
+        "error",
+        "Sheet '{name}' di {path} tidak berisi data. Isi minimal satu baris di bawah baris judul.",
+    ),
     # cells
     "empty-cell": ("error", "Kolom '{column}' wajib diisi."),
     "invalid-nip": (
@@ -162,7 +165,7 @@ ISSUE_TEMPLATES: dict[str, tuple[_Sev, str]] = {
     "sk-invalid-pattern": (
         "error",
         "{path}: [sk] pola_nomor '{value}' tidak sah: hanya boleh memuat {{nomor}} dan {{tahun}}, "
-        "misalnya \"800.1.3.3/{{nomor}}/BKPSDMD/{{tahun}}\".",
+        'misalnya "800.1.3.3/{{nomor}}/BKPSDMD/{{tahun}}".',
     ),
     "template-not-found": ("error", "Templat {path} tidak ditemukan."),
     "template-invalid": (
@@ -187,7 +190,15 @@ def issue_message(
     code: str, *, value: object = None, column: str | None = None, **fmt: object
 ) -> tuple[_Sev, str]:
     severity, template = ISSUE_TEMPLATES[code]
-    return severity, template.format(value=value, column=column, **fmt)
+    fields = _Fields(value=value, column=column, **fmt)
+    return severity, template.format_map(fields)
+
+
+class _Fields(dict):
+    """Template fields; one a caller did not pass shows as "-" rather than failing."""
+
+    def __missing__(self, key: str) -> str:
+        return "-"
 
 
 # --- reasons written in the plan --------------------------------------------------------------------

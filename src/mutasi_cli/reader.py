@@ -77,10 +77,12 @@ def read_raw(path: Path) -> RawWorkbook:
     _check_container(path, suffix)
     try:
         wb = CalamineWorkbook.from_path(str(path))
-        sheets: dict[str, list[list[object]]] = {
-            name: [list(r) for r in wb.get_sheet_by_name(name).to_python(skip_empty_area=False)]
-            for name in wb.sheet_names
-        }
+        sheets: dict[str, list[list[object]]] = {}
+        for name in wb.sheet_names:
+            sheet = wb.get_sheet_by_name(name)
+            sheets[name] = _fill_merged(
+                [list(r) for r in sheet.to_python(skip_empty_area=False)], sheet.merged_cell_ranges or []
+            )
     except Exception as exc:  # calamine raises several private error types
         raise ReadError("unreadable-file", path=str(path), detail=str(exc).splitlines()[0][:120]) from exc
     return RawWorkbook(path, sheets, digest)
@@ -89,6 +91,20 @@ def read_raw(path: Path) -> RawWorkbook:
 #: what each spreadsheet format's file starts with: a ZIP archive (.xlsx, .xlsm, .ods) or an OLE2
 #: compound document (.xls; also what Excel makes of a password-protected .xlsx)
 _ZIP, _OLE2 = b"PK\x03\x04", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+
+
+def _fill_merged(rows: list[list[object]], ranges) -> list[list[object]]:
+    """A merged cell's value in every cell it covers (a unit merged down the rows of its positions,
+    a group header across its columns): Excel shows it there, so the analyst reads it there."""
+    for (r0, c0), (r1, c1) in ranges:
+        if r0 >= len(rows) or c0 >= len(rows[r0]):
+            continue
+        value = rows[r0][c0]
+        for r in range(r0, min(r1, len(rows) - 1) + 1):
+            for c in range(c0, min(c1, len(rows[r]) - 1) + 1):
+                if is_blank(rows[r][c]):
+                    rows[r][c] = value
+    return rows
 
 
 def _check_container(path: Path, suffix: str) -> None:
@@ -155,12 +171,13 @@ def table_from_rows(
         if hits > best:
             header_at, best = i, hits
     if header_at is None:
-        log.add("empty-sheet", sheet=schema_name, row=None)
+        log.add("empty-sheet", sheet=schema_name, row=None, path=raw.path.name, name=sheet_name)
         return None
+    header_row, data_from = _two_row_header(rows, header_at, index)
     headers: dict[str, str] = {}
     positions: dict[str, int] = {}
     extra: list[str] = []
-    for j, cell in enumerate(rows[header_at]):
+    for j, cell in enumerate(header_row):
         if is_blank(cell):
             continue
         written = str(cell).strip()
@@ -173,20 +190,41 @@ def table_from_rows(
     data: list[dict[str, object]] = []
     excel_rows: list[int] = []
     key = positions.get(KEY_COLUMN[schema_name])
-    for i in range(header_at + 1, len(rows)):
+    for i in range(data_from, len(rows)):
         row = rows[i]
-        if all(is_blank(c) for c in row) or (i == header_at + 1 and _column_numbers(row)):
+        if all(is_blank(c) for c in row) or (i == data_from and _column_numbers(row)):
             continue
-        key_blank = key is None or key >= len(row) or is_blank(row[key])
-        if key_blank and _is_totals(row):
+        key_cell = None if key is None or key >= len(row) else row[key]
+        if _is_totals(row) and (is_blank(key_cell) or _is_totals([key_cell])):
             continue
         data.append({c: (row[j] if j < len(row) else None) for c, j in positions.items()})
         excel_rows.append(i + 1)
-    if key is not None:  # a footer under the data (signature block, notes): no key, a cell or two
+    if key is not None:  # a footer under the data (signature block, notes): no key, one cell
         while data and is_blank(data[-1][KEY_COLUMN[schema_name]]) and _sparse(data[-1]):
             data.pop()
             excel_rows.pop()
     return Table(raw.path, schema_name, headers, data, excel_rows, extra)
+
+
+def _two_row_header(rows: list[list[object]], at: int, index: dict[str, str]) -> tuple[list[object], int]:
+    """The header row, merged with the next row when that one names further columns (group headers
+    such as PANGKAT over GOL/RUANG and TMT GOLONGAN); the lower row wins. Returns (header, first data
+    row index)."""
+    if at + 1 >= len(rows):
+        return rows[at], at + 1
+
+    def names(row: list[object]) -> set[str]:
+        return {index[k] for c in row if not is_blank(c) and (k := header_key(c)) in index}
+
+    upper, lower = rows[at], rows[at + 1]
+    if not (names(lower) - names(upper)):
+        return upper, at + 1
+    width = max(len(upper), len(lower))
+    merged = [
+        lower[j] if j < len(lower) and not is_blank(lower[j]) else (upper[j] if j < len(upper) else None)
+        for j in range(width)
+    ]
+    return merged, at + 2
 
 
 #: the column that every data row of a sheet fills; rows after the last one that does are a footer
@@ -201,7 +239,8 @@ _TOTALS = re.compile(r"^\s*(jumlah|total|jml)\b", re.IGNORECASE)
 
 
 def _sparse(row: dict[str, object]) -> bool:
-    return sum(not is_blank(v) for v in row.values()) <= 2
+    """One filled cell at most: a line of a signature block, not a person with a missing NIP."""
+    return sum(not is_blank(v) for v in row.values()) <= 1
 
 
 def _is_totals(row: list[object]) -> bool:

@@ -14,7 +14,7 @@ from pathlib import Path
 import pandas as pd
 from openpyxl import Workbook
 from openpyxl.chart import BarChart, Reference
-from openpyxl.styles import Alignment, Font, PatternFill
+from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
@@ -25,11 +25,13 @@ from mutasi_cli.planner import STAGE_B_REL_GAP, PlanResult
 from mutasi_cli.pricing import STAGE_B_ACCEPT
 from mutasi_cli.rules import DUE_TENURE_YEARS, MIN_TENURE_YEARS, RETIREMENT_WINDOW_MONTHS
 
-SHEETS = ("Ringkasan", "Daftar Mutasi", "Lowongan", "Tidak Dimutasi", "Kebutuhan Diklat", "Parameter")
+SHEETS = (
+    "Ringkasan", "Daftar Mutasi", "Lampiran SK", "Lowongan", "Tidak Dimutasi", "Kebutuhan Diklat", "Parameter",
+)  # fmt: skip
 TEXT_COLUMNS = {"NIP", "Kode Jabatan", "Kode Jabatan Lama", "Kode Jabatan Baru"}
 HEADER_FONT = Font(bold=True)
 HEADER_FILL = PatternFill("solid", fgColor="DDEBF7")
-MAX_WIDTH = 60
+MAX_WIDTH = 32
 
 
 @dataclass
@@ -84,20 +86,126 @@ def write_plan(
 ) -> None:
     wb = Workbook()
     ws = wb.active
+    assert ws is not None
     ws.title = "Ringkasan"
     _ringkasan(ws, rnd, result, summary)
+    moves = explain.moves(rnd, result)
     for name, frame in (
-        ("Daftar Mutasi", explain.moves(rnd, result)),
+        ("Daftar Mutasi", moves),
+        ("Lampiran SK", None),
         ("Lowongan", explain.vacancies(rnd, result)),
         ("Tidak Dimutasi", explain.stays(rnd, result)),
         ("Kebutuhan Diklat", explain.training_needs(rnd, result)),
     ):
         sheet = wb.create_sheet(name)
+        if frame is None:
+            _lampiran(sheet, moves)
+            continue
         _table(sheet, frame, 1)
-        sheet.freeze_panes = "A2"
+        _print_layout(sheet, header_row=1, n_cols=len(frame.columns), last_row=len(frame) + 1)
     _parameter(wb.create_sheet("Parameter"), rnd, result, summary, settings)
     path.parent.mkdir(parents=True, exist_ok=True)
     wb.save(path)
+
+
+def _print_layout(
+    ws: Worksheet, *, header_row: int, n_cols: int, last_row: int, filter_: bool = True
+) -> None:
+    """Frozen header, autofilter, wrapped long text; A4 landscape fitted to the page width, the header
+    row repeated on every printed page, "Halaman x dari y" at the foot."""
+    ws.freeze_panes = ws.cell(row=header_row + 1, column=1).coordinate
+    if filter_ and n_cols:
+        ws.auto_filter.ref = f"A{header_row}:{get_column_letter(n_cols)}{max(last_row, header_row + 1)}"
+    wrap = Alignment(wrap_text=True, vertical="top")
+    plain = Alignment(vertical="top")
+    wide = [
+        (ws.column_dimensions[get_column_letter(j)].width or 0) >= MAX_WIDTH for j in range(1, n_cols + 1)
+    ]
+    for row in ws.iter_rows(min_row=header_row + 1, max_row=last_row, min_col=1, max_col=n_cols):
+        for cell, is_wide in zip(row, wide):
+            if not cell.alignment.wrap_text:
+                cell.alignment = wrap if is_wide else plain
+    _fit_row_heights(ws, header_row + 1, last_row, n_cols)
+    ws.page_setup.orientation = "landscape"
+    ws.page_setup.paperSize = ws.PAPERSIZE_A4
+    ws.page_setup.fitToWidth = 1
+    ws.page_setup.fitToHeight = 0
+    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    ws.print_title_rows = f"{header_row}:{header_row}"
+    ws.page_margins.left = ws.page_margins.right = 0.4
+    ws.oddFooter.center.text = "Halaman &P dari &N"
+    ws.oddFooter.right.text = "&A"
+
+
+#: points per line of text (Calibri 11)
+LINE_HEIGHT = 15.0
+
+
+def _fit_row_heights(ws: Worksheet, first: int, last: int, n_cols: int) -> None:
+    """Explicit heights for rows with wrapped or multi-line text: neither openpyxl nor LibreOffice's
+    import sizes them, and the lines of a row then print over the next row."""
+    widths = [(ws.column_dimensions[get_column_letter(j)].width or 10) for j in range(1, n_cols + 1)]
+    for r in range(first, last + 1):
+        lines = 1
+        for j in range(1, n_cols + 1):
+            cell = ws.cell(row=r, column=j)
+            if not isinstance(cell.value, str) or not (cell.alignment.wrap_text or "\n" in cell.value):
+                continue
+            per_line = max(1, int(widths[j - 1]) - 2)
+            lines = max(lines, sum(max(1, -(-len(part) // per_line)) for part in cell.value.split("\n")))
+        if lines > 1:
+            ws.row_dimensions[r].height = LINE_HEIGHT * lines
+
+
+#: the attachment of the decree (DOMAIN.md): columns numbered 1–6, the unit inside the jabatan cells
+LAMPIRAN_COLUMNS = ("NO", "NAMA / NIP", "PANGKAT/GOL. RUANG", "JABATAN LAMA", "JABATAN BARU", "KETERANGAN")
+LAMPIRAN_WIDTHS = (6, 34, 24, 42, 42, 26)
+THIN = Side(style="thin")
+BOX = Border(left=THIN, right=THIN, top=THIN, bottom=THIN)
+
+
+def _lampiran(ws: Worksheet, moves: pd.DataFrame) -> None:
+    title = [
+        ("LAMPIRAN", "KEPUTUSAN BUPATI BUNGO"),
+        ("NOMOR", "…………………………"),
+        ("TANGGAL", "…………………………"),
+        ("TENTANG", "PEMINDAHAN PEGAWAI NEGERI SIPIL DI LINGKUNGAN PEMERINTAH KABUPATEN BUNGO"),
+    ]
+    for i, (key, value) in enumerate(title, start=1):
+        _put(ws, i, 4, key)
+        _put(ws, i, 5, f": {value}")
+        ws.merge_cells(start_row=i, start_column=5, end_row=i, end_column=6)
+        ws.cell(row=i, column=5).alignment = Alignment(wrap_text=True, vertical="top")
+    header = 6
+    center = Alignment(horizontal="center", vertical="center", wrap_text=True)
+    for j, (name, width) in enumerate(zip(LAMPIRAN_COLUMNS, LAMPIRAN_WIDTHS), start=1):
+        labels: tuple[tuple[int, object], ...] = ((header, name), (header + 1, j))
+        for row, label in labels:
+            cell = _put(ws, row, j, label)
+            cell.font, cell.alignment, cell.border = HEADER_FONT, center, BOX
+        ws.cell(row=header, column=j).fill = HEADER_FILL
+        ws.column_dimensions[get_column_letter(j)].width = width
+    top = Alignment(vertical="top", wrap_text=True)
+    for i, m in enumerate(moves.to_dict("records"), start=1):
+        r = header + 1 + i
+        values = (
+            i,
+            f"{m['Nama']}\nNIP. {m['NIP']}",
+            m["Pangkat/Gol. Ruang"],
+            f"{m['Jabatan Lama']}\npada {m['Unit Kerja Lama']}",
+            f"{m['Jabatan Baru']}\npada {m['Unit Kerja Baru']}",
+            m["Keterangan"],
+        )
+        for j, value in enumerate(values, start=1):
+            cell = _put(ws, r, j, value, text=j > 1)
+            cell.alignment, cell.border = (center if j == 1 else top), BOX
+    end = header + 1 + len(moves) + 2
+    for k, line in enumerate(("BUPATI BUNGO,", "", "", "", "…………………………")):
+        if line:
+            _put(ws, end + k, 5, line).alignment = Alignment(horizontal="center")
+    _print_layout(ws, header_row=header, n_cols=6, last_row=header + 1 + len(moves), filter_=False)
+    ws.print_title_rows = f"{header}:{header + 1}"
+    ws.freeze_panes = ws.cell(row=header + 2, column=1).coordinate
 
 
 def _put(ws: Worksheet, row: int, col: int, value: object, *, text: bool = False):
@@ -181,6 +289,27 @@ def _ringkasan(ws: Worksheet, rnd: Round, result: PlanResult, s: Summary) -> Non
         chart.height = max(8, 0.5 * len(units))
         chart.width = 18
         ws.add_chart(chart, f"{get_column_letter(len(units.columns) + 2)}3")
+    row = top + len(units) + 3
+    header_rows = [top]
+    for title, frame in (
+        ("Per golongan", explain.by_golongan(rnd, result)),
+        ("Per jenis kelamin", explain.by_gender(rnd, result)),
+        ("Arus mutasi antarunit (baris: unit asal, kolom: unit tujuan)", explain.unit_flow(rnd, result)),
+    ):
+        _put(ws, row - 1, 1, title).font = HEADER_FONT
+        _table(ws, frame, row)
+        header_rows.append(row)
+        row += len(frame) + 3
+    # narrow number columns with wrapped headers, so that the page is not scaled down to nothing
+    for j in range(2, ws.max_column + 1):
+        dim = ws.column_dimensions[get_column_letter(j)]
+        dim.width = min(dim.width or 10, 16)
+    for r in header_rows:
+        for cell in ws[r]:
+            cell.alignment = Alignment(wrap_text=True, vertical="center")
+        _fit_row_heights(ws, r, r, ws.max_column)
+    _print_layout(ws, header_row=top, n_cols=len(units.columns), last_row=top + len(units), filter_=False)
+    ws.freeze_panes = "A2"
 
 
 def _parameter(
@@ -226,5 +355,7 @@ def _parameter(
     ]
     _put(ws, 1, 1, "Parameter").font = HEADER_FONT
     _put(ws, 1, 2, "Nilai").font = HEADER_FONT
-    ws.freeze_panes = "A2"
-    _key_values(ws, rows, 2)
+    ws.cell(row=1, column=1).fill = ws.cell(row=1, column=2).fill = HEADER_FILL
+    end = _key_values(ws, rows, 2)
+    ws.column_dimensions["B"].width = MAX_WIDTH
+    _print_layout(ws, header_row=1, n_cols=2, last_row=end - 1, filter_=False)

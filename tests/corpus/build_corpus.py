@@ -1207,7 +1207,7 @@ def case_html_named_xls(out: Path, name: str) -> dict[str, Any]:
 @case("An empty workbook (one sheet, no cell) as Pegawai.")
 def case_empty_workbook(out: Path, name: str) -> dict[str, Any]:
     peg = write_xlsx(out / f"{name}__pegawai.xlsx", {"Sheet1": []})
-    return pair(peg, std_jabatan(out, name), [E("empty-sheet", peg.name)])
+    return pair(peg, std_jabatan(out, name), [E("empty-sheet", "Pegawai")])
 
 
 @case("A password-protected .xlsx (password 'bungo2026') as Pegawai.")
