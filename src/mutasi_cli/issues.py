@@ -10,6 +10,7 @@ from dataclasses import asdict, dataclass, field
 from typing import Any, Literal
 
 from mutasi_cli.messages import issue_message
+from mutasi_cli.values import nip_problem
 
 Severity = Literal["error", "warning"]
 
@@ -45,6 +46,8 @@ class IssueLog:
         severity: Severity | None = None,
         **fmt: object,
     ) -> None:
+        if code == "invalid-nip" and "detail" not in fmt and value is not None:
+            fmt["detail"] = nip_problem(value)  # which of the NIP's parts is wrong, wherever it is read
         sev, text = issue_message(code, value=value, column=column, **fmt)
         shown = None if value is None else str(value)
         self.issues.append(Issue(code, severity or sev, sheet, row, column, shown, text))

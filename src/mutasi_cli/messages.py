@@ -47,8 +47,8 @@ ISSUE_TEMPLATES: dict[str, tuple[_Sev, str]] = {
     "empty-cell": ("error", "Kolom '{column}' wajib diisi."),
     "invalid-nip": (
         "error",
-        "NIP '{value}' tidak sah: harus 18 angka dengan tanggal lahir, bulan pengangkatan (01–12, atau "
-        "21–29 untuk PPPK) dan kode jenis kelamin (1/2) yang benar.",
+        "NIP '{value}' tidak sah: {detail}. NIP terdiri atas 18 angka: tanggal lahir (8), tahun dan bulan "
+        "pengangkatan (6), jenis kelamin (1) dan nomor urut (3). Salin NIP yang benar dari SIASN.",
     ),
     "nip-as-number": (
         "error",

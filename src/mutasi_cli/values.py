@@ -151,6 +151,22 @@ def parse_nip(value: object) -> tuple[Nip | None, str | None]:
     return Nip(s, birth, "L" if gender_digit == "1" else "P", pppk), None
 
 
+def nip_problem(value: object) -> str:
+    """What is wrong with a NIP that :func:`parse_nip` rejects as ``invalid-nip``, in Bahasa Indonesia."""
+    s = re.sub(r"[\s.\-]", "", str(value).strip().lstrip("'"))
+    if not s.isdigit():
+        return "berisi karakter selain angka"
+    if len(s) != 18:
+        return f"panjangnya {len(s)} angka, seharusnya 18"
+    birth = _safe_date(int(s[0:4]), int(s[4:6]), int(s[6:8]))
+    if birth is None or not 1930 <= birth.year <= 2015:
+        return f"8 angka pertama ({s[:8]}) bukan tanggal lahir yang mungkin"
+    month = int(s[12:14])
+    if not (1 <= month <= 12 or 21 <= month <= 29):
+        return f"bulan pengangkatan (angka ke-13–14: {s[12:14]}) harus 01–12, atau 21–29 untuk PPPK"
+    return f"kode jenis kelamin (angka ke-15: {s[14]}) harus 1 atau 2"
+
+
 def parse_gender(value: object) -> str | None:
     s = (text(value) or "").lower().replace("-", "").replace(" ", "")
     if s in {"l", "m", "lakilaki", "pria", "male", "1"}:
