@@ -253,6 +253,7 @@ class PricingModel:
         self.n_cols = n_static
         self.integrality_on = False
         self.values_override: np.ndarray | None = None
+        self.last_lp: LpSolution | None = None  # the last LP column generation solved to optimality
         self.banned: set[tuple[int, int]] | None = None  # Larangan pairs, computed at the first pricing
 
         # --- move columns -------------------------------------------------------------------------------
@@ -660,11 +661,15 @@ def _column_generation(
     lower bound on −Ψ over all moves)."""
     pm.set_integrality(False)
     bound: float | None = None
+    last_obj: float | None = None
     while True:
         st, obj, _ = pm.run(deadline - time.perf_counter())
         stats[f"{tag}_rounds"] = stats.get(f"{tag}_rounds", 0) + 1
         if st != "optimal" or obj is None:
+            if last_obj is not None and st != "infeasible":  # cut off mid-LP: the last round's LP stands
+                return "time", last_obj, bound
             return st, None, bound
+        pm.last_lp, last_obj = pm.lp_solution(), obj
         if pm.banned is None:
             pm.banned = pm._banned()
         lagrange = pm.lagrangian_bound()
@@ -720,7 +725,7 @@ def solve_pricing(
     lp_status, lp_value, lower = _column_generation(pm, cg_deadline, stats, "stage_b", CG_STOP_GAP)
     stats["stage_b_lp_seconds"] = time.perf_counter() - t
     bound_b = -lower if lower is not None else None  # a Lagrangian bound holds whenever it was computed
-    lp = pm.lp_solution()
+    lp = pm.last_lp or pm.lp_solution()
 
     def mip_b(start):
         return pm.run_mip(
@@ -755,7 +760,7 @@ def solve_pricing(
         lp_status, _, lower = _column_generation(pm, deadline, stats, "stage_b")
         if lower is not None:
             bound_b = -lower if lp_status == "optimal" or bound_b is None else min(bound_b, -lower)
-        lp = pm.lp_solution()
+        lp = pm.last_lp or pm.lp_solution()
     lp_duals = lp.row_dual if lp_status == "optimal" else None
     narrowed = pm.narrow_to_lp_support(lp, current) if lp_duals is not None else 0
     stats["stage_b_mip_columns"] = pm.n_cols - pm.x_first - narrowed
