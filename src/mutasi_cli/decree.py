@@ -588,29 +588,44 @@ def libreoffice() -> str | None:
     return shutil.which("soffice") or shutil.which("libreoffice")
 
 
+#: files per LibreOffice run: in one long run it was seen to skip files silently (rc 0)
+PDF_BATCH = 40
+
+
 def convert_to_pdf(paths: list[Path], *, timeout: float = 900.0) -> list[Path]:
-    """Each .docx converted to a PDF beside it, by LibreOffice in headless mode."""
+    """Each .docx converted to a PDF beside it, by LibreOffice in headless mode.
+
+    Files go in batches of :data:`PDF_BATCH`; a file whose PDF is missing afterwards is tried once more,
+    then reported."""
     exe = libreoffice()
     if exe is None:
         raise DecreeError("pdf-converter-missing")
-    by_dir: dict[Path, list[Path]] = {}
     for p in paths:
-        by_dir.setdefault(p.parent, []).append(p)
-    out: list[Path] = []
+        p.with_suffix(".pdf").unlink(missing_ok=True)
     with tempfile.TemporaryDirectory(prefix="mutasi-lo-") as profile:
-        for folder, files in by_dir.items():
+
+        def run(files: list[Path]) -> str:
             cmd = [
                 exe, f"-env:UserInstallation={Path(profile).as_uri()}", "--headless", "--convert-to", "pdf",
-                "--outdir", str(folder), *map(str, files),
+                "--outdir", str(files[0].parent), *map(str, files),
             ]  # fmt: skip
             try:
                 done = subprocess.run(cmd, capture_output=True, text=True, timeout=timeout, check=False)
             except (OSError, subprocess.TimeoutExpired) as exc:
                 raise DecreeError("pdf-conversion-failed", path=str(files[0]), detail=str(exc)) from None
-            for f in files:
-                pdf = f.with_suffix(".pdf")
-                if done.returncode != 0 or not pdf.is_file():
-                    detail = (done.stderr or done.stdout or f"kode keluar {done.returncode}").strip()[:300]
-                    raise DecreeError("pdf-conversion-failed", path=str(f), detail=detail)
-                out.append(pdf)
-    return out
+            return (done.stderr or done.stdout or f"kode keluar {done.returncode}").strip()[:300]
+
+        by_dir: dict[Path, list[Path]] = {}
+        for p in paths:
+            by_dir.setdefault(p.parent, []).append(p)
+        for files in by_dir.values():
+            for start in range(0, len(files), PDF_BATCH):
+                batch = files[start : start + PDF_BATCH]
+                run(batch)
+                missing = [f for f in batch if not f.with_suffix(".pdf").is_file()]
+                if missing:
+                    detail = run(missing)
+                    missing = [f for f in missing if not f.with_suffix(".pdf").is_file()]
+                    if missing:
+                        raise DecreeError("pdf-conversion-failed", path=str(missing[0]), detail=detail)
+    return [p.with_suffix(".pdf") for p in paths]

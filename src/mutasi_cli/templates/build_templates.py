@@ -125,7 +125,13 @@ def _no_borders(table: Table) -> None:
 
 
 def _widths(table: Table, widths_cm: tuple[float, ...]) -> None:
+    """Fixed column widths, in the grid (LibreOffice reads it) and in every cell (Word reads those)."""
     table.autofit = False
+    layout = OxmlElement("w:tblLayout")
+    layout.set(qn("w:type"), "fixed")
+    table._tbl.tblPr.append(layout)
+    for column, w in zip(table.columns, widths_cm):
+        column.width = Cm(w)
     for row in table.rows:
         for cell, w in zip(row.cells, widths_cm):
             cell.width = Cm(w)
@@ -335,7 +341,7 @@ def build_petikan(path: Path) -> None:
         _cell_text(row.cells[1], [label])
         _cell_text(row.cells[2], [":"])
         _cell_text(row.cells[3], [value])
-    _widths(person, (4.1, 4.5, 0.5, 7.4))
+    _widths(person, (4.1, 5.0, 0.5, 6.9))
     _label_table(doc, [("KEDUA", [KEDUA]), ("KETIGA", [KETIGA_PETIKAN])])
     _signature(doc, petikan=True)
     _para(doc)
