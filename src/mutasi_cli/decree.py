@@ -6,8 +6,8 @@ round, or one per unit kerja baru, numbered by the ``[sk]`` settings) → :func:
 .docx per decree and one *petikan* per person, drafted with docxtpl) → :func:`convert_to_pdf`
 (LibreOffice, when installed).
 
-What the review may change in ``Daftar Mutasi``: delete rows, reorder or rename nothing but the
-order of the columns, add a ``Setuju`` column (``Ya``/``Tidak`` in any case; blank means Ya), edit
+What the review may change in ``Daftar Mutasi``: delete rows, change the order of the columns
+(headers match ignoring case and spaces), add a ``Setuju`` column (``Ya``/``Tidak`` in any case; blank means Ya), edit
 ``Keterangan``. NIP must stay text: a NIP that Excel turned into a number is an error naming the row.
 
 Template variables (docxtpl/Jinja2; every value is text and is XML-escaped, so ``&``, ``<``, ``>``
