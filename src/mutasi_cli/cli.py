@@ -12,6 +12,7 @@ from typing import Annotated
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 from rich.table import Table
 
 from mutasi_cli import __version__
@@ -106,7 +107,7 @@ def _settings(config: Path | None) -> Settings:
 def _fail(message: str, code: int, *, debug: bool = False) -> None:
     if debug:
         traceback.print_exc()
-    err.print(f"[bold red]Galat:[/] {message}")
+    err.print(f"[bold red]Galat:[/] {escape(message)}")
     raise typer.Exit(code)
 
 
@@ -309,7 +310,6 @@ _DECREE_EXIT = {"pdf-converter-missing": EXIT_USAGE, "pdf-conversion-failed": EX
 
 def _plan_errors(exc: Exception) -> None:
     """Every problem of a reviewed plan, each naming file, sheet, row and column."""
-    from rich.markup import escape
 
     path, issues = getattr(exc, "path", ""), getattr(exc, "issues", [])
     for i in issues:
@@ -325,7 +325,6 @@ def _plan_errors(exc: Exception) -> None:
 
 
 def _decree_failure(exc: Exception, debug: bool) -> None:
-    from rich.markup import escape
 
     from mutasi_cli.decree import DecreeError, PlanError
 

@@ -119,13 +119,19 @@ def _print_layout(
     wrap = Alignment(wrap_text=True, vertical="top")
     plain = Alignment(vertical="top")
     wide = [
-        (ws.column_dimensions[get_column_letter(j)].width or 0) >= MAX_WIDTH for j in range(1, n_cols + 1)
+        j
+        for j in range(1, n_cols + 1)
+        if (ws.column_dimensions[get_column_letter(j)].width or 0) >= MAX_WIDTH
     ]
-    for row in ws.iter_rows(min_row=header_row + 1, max_row=last_row, min_col=1, max_col=n_cols):
-        for cell, is_wide in zip(row, wide):
+    for j in wide:
+        for (cell,) in ws.iter_rows(min_row=header_row + 1, max_row=last_row, min_col=j, max_col=j):
+            if isinstance(cell.value, str) and not cell.alignment.wrap_text:
+                cell.alignment = wrap
+    tall = _fit_row_heights(ws, header_row + 1, last_row, n_cols, columns=wide or None)
+    for r in tall:  # rows of several lines: every cell aligned to the top
+        for cell in next(ws.iter_rows(min_row=r, max_row=r, min_col=1, max_col=n_cols)):
             if not cell.alignment.wrap_text:
-                cell.alignment = wrap if is_wide else plain
-    _fit_row_heights(ws, header_row + 1, last_row, n_cols)
+                cell.alignment = plain
     ws.page_setup.orientation = "landscape"
     ws.page_setup.paperSize = ws.PAPERSIZE_A4
     ws.page_setup.fitToWidth = 1
@@ -141,13 +147,17 @@ def _print_layout(
 LINE_HEIGHT = 15.0
 
 
-def _fit_row_heights(ws: Worksheet, first: int, last: int, n_cols: int) -> None:
-    """Explicit heights for rows with wrapped or multi-line text: neither openpyxl nor LibreOffice's
-    import sizes them, and the lines of a row then print over the next row."""
+def _fit_row_heights(
+    ws: Worksheet, first: int, last: int, n_cols: int, columns: list[int] | None = None
+) -> list[int]:
+    """Explicit heights for rows with wrapped or multi-line text (in ``columns``, default all): neither
+    openpyxl nor LibreOffice's import sizes them, and the lines of a row then print over the next row.
+    Returns the rows made taller."""
     widths = [(ws.column_dimensions[get_column_letter(j)].width or 10) for j in range(1, n_cols + 1)]
+    tall: list[int] = []
     for r in range(first, last + 1):
         lines = 1
-        for j in range(1, n_cols + 1):
+        for j in columns or range(1, n_cols + 1):
             cell = ws.cell(row=r, column=j)
             if not isinstance(cell.value, str) or not (cell.alignment.wrap_text or "\n" in cell.value):
                 continue
@@ -155,6 +165,8 @@ def _fit_row_heights(ws: Worksheet, first: int, last: int, n_cols: int) -> None:
             lines = max(lines, sum(max(1, -(-len(part) // per_line)) for part in cell.value.split("\n")))
         if lines > 1:
             ws.row_dimensions[r].height = LINE_HEIGHT * lines
+            tall.append(r)
+    return tall
 
 
 #: the attachment of the decree (DOMAIN.md): columns numbered 1–6, the unit inside the jabatan cells

@@ -147,6 +147,18 @@ def larangan_mask(rnd: Round, e: np.ndarray, p: np.ndarray) -> np.ndarray:
     if not len(lar):
         return np.zeros(len(e), dtype=bool)
     npos = len(rnd.positions)
+    keys = e.astype(np.int64) * npos + p.astype(np.int64)
+    return np.isin(keys, _banned_keys(rnd))
+
+
+def _banned_keys(rnd: Round) -> np.ndarray:
+    """person·n_positions + position of every forbidden pair, sorted; computed once per Larangan table
+    (explaining a plan asks for it hundreds of times)."""
+    lar = rnd.larangan
+    cached = rnd.__dict__.get("_banned_keys")
+    if cached is not None and cached[0] is lar:
+        return cached[1]
+    npos = len(rnd.positions)
     banned = set(
         (lar.loc[lar["position"] >= 0, "person"] * npos + lar.loc[lar["position"] >= 0, "position"]).tolist()
     )
@@ -154,8 +166,9 @@ def larangan_mask(rnd: Round, e: np.ndarray, p: np.ndarray) -> np.ndarray:
     if len(by_unit):
         unit_pos = rnd.positions.reset_index().merge(by_unit, on="unit")
         banned |= set((unit_pos["person"] * npos + unit_pos["index"]).tolist())
-    keys = e.astype(np.int64) * npos + p.astype(np.int64)
-    return np.isin(keys, np.fromiter(banned, dtype=np.int64, count=len(banned)))
+    keys = np.sort(np.fromiter(banned, dtype=np.int64, count=len(banned)))
+    rnd.__dict__["_banned_keys"] = (lar, keys)
+    return keys
 
 
 def eligible_mask(failures: dict[str, np.ndarray]) -> np.ndarray:

@@ -88,10 +88,11 @@ def load_settings(path: Path | None = None) -> Settings:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
     except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
         raise SettingsError(f"Berkas pengaturan {path} tidak dapat dibaca: {exc}.") from None
-    unknown = set(data) - {"bobot", "kolom"}
+    unknown = set(data) - {"bobot", "kolom", "sk"}  # [sk] is read by `mutasi sk` (mutasi_cli.decree)
     if unknown:
         raise SettingsError(
-            f"{path}: bagian [{', '.join(sorted(unknown))}] tidak dikenal; yang dikenal: [bobot], [kolom.<sheet>]."
+            f"{path}: bagian [{', '.join(sorted(unknown))}] tidak dikenal; yang dikenal: [bobot], "
+            "[kolom.<sheet>], [sk]."
         )
     return Settings(_weights(path, data.get("bobot", {})), _columns(path, data.get("kolom", {})), path)
 
