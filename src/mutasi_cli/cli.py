@@ -332,9 +332,9 @@ def _decree_failure(exc: Exception, debug: bool) -> None:
         _plan_errors(exc)
         raise typer.Exit(EXIT_INVALID)
     if isinstance(exc, DecreeError):
-        _fail(escape(str(exc)), _DECREE_EXIT.get(exc.code, EXIT_INVALID), debug=debug)
+        _fail(str(exc), _DECREE_EXIT.get(exc.code, EXIT_INVALID), debug=debug)
     _fail(
-        escape(f"kesalahan internal: {exc}. Jalankan ulang dengan --debug untuk rinciannya."),
+        f"kesalahan internal: {exc}. Jalankan ulang dengan --debug untuk rinciannya.",
         EXIT_INTERNAL,
         debug=debug,
     )
@@ -425,3 +425,54 @@ def export_siasn(
         _decree_failure(exc, debug)
         return
     out.print(f"{n} baris riwayat jabatan ditulis di {output}.")
+
+
+@app.command()
+def diff(
+    plan_a: Annotated[Path, typer.Argument(metavar="A.xlsx", help="Rencana pertama (skenario A).")],
+    plan_b: Annotated[Path, typer.Argument(metavar="B.xlsx", help="Rencana kedua (skenario B).")],
+    output: Annotated[
+        Path | None, typer.Option("-o", "--output", help="Tulis juga buku kerja perbandingan (.xlsx).")
+    ] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Cetak ringkasan sebagai JSON di stdout.")] = False,
+    debug: Annotated[bool, typer.Option("--debug", help="Tampilkan jejak galat internal.")] = False,
+) -> None:
+    """Bandingkan dua rencana: mutasi yang ditambah, dihapus, atau ke jabatan berbeda."""
+    from mutasi_cli.compare import SUMMARY_LABELS, diff_plans, write_diff
+
+    try:
+        d = diff_plans(plan_a, plan_b)
+        if output is not None:
+            write_diff(output, d)
+    except typer.Exit:
+        raise
+    except Exception as exc:  # noqa: BLE001
+        _decree_failure(exc, debug)
+        return
+    counts = d.counts()
+    if as_json:
+        print(json.dumps(counts | {"output": None if output is None else str(output)}, ensure_ascii=False))
+        return
+    summary = Table(title=f"Perbandingan {plan_a.name} (A) dan {plan_b.name} (B)", show_header=False)
+    summary.add_column("Ukuran")
+    summary.add_column("Jumlah", justify="right")
+    for key, label in SUMMARY_LABELS.items():
+        summary.add_row(label, str(counts[key]))
+    out.print(summary)
+    for title, frame, cols in (
+        ("Hanya di B (ditambah)", d.added, ["NIP", "Nama", "Jabatan Baru", "Unit Kerja Baru"]),
+        ("Hanya di A (dihapus)", d.dropped, ["NIP", "Nama", "Jabatan Baru", "Unit Kerja Baru"]),
+        ("Jabatan baru berbeda", d.changed, ["NIP", "Nama", "Jabatan Baru (A)", "Jabatan Baru (B)"]),
+    ):
+        if not len(frame):
+            continue
+        table = Table(title=title)
+        for c in cols:
+            table.add_column(c, overflow="fold")
+        for rec in frame[cols].head(MAX_TABLE_ROWS).itertuples(index=False):
+            table.add_row(*(escape(str(v)) for v in rec))
+        if len(frame) > MAX_TABLE_ROWS:
+            table.caption = f"… dan {len(frame) - MAX_TABLE_ROWS} lainnya; semuanya di -o."
+        out.print(table)
+    if output is not None:
+        out.print(f"Buku kerja perbandingan: {output}")
