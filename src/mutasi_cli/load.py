@@ -381,7 +381,7 @@ class _PositionMatcher:
         for i, (n, u) in enumerate(zip(positions["nama"], positions["unit"])):
             self.by_key.setdefault((norm_key(n), norm_key(u)), []).append(i)
         self.taken: dict[int, int] = {}
-        self.codes = {k: i for i, k in enumerate(positions["kode"]) if k is not None}
+        self.codes = {k: i for i, k in enumerate(positions["kode"]) if isinstance(k, str)}
 
     def by_name(self, nama: str, unit: str) -> int | None:
         found = self.by_key.get((norm_key(nama), norm_key(unit)))
