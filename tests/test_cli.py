@@ -138,3 +138,40 @@ def test_quiet_and_json_print_nothing_else(tmp_path, flag):
         assert result.stdout == ""
     else:
         json.loads(result.stdout)
+
+
+def test_lampiran_sk_and_print_layout(tmp_path):
+    wb = chain_round(tmp_path)
+    out = tmp_path / "hasil.xlsx"
+    result = runner.invoke(app, ["plan", str(wb), str(wb), "-o", str(out), "-q", *DATE])
+    assert result.exit_code == 0, result.output
+    book = openpyxl.load_workbook(out)
+    moves = list(book["Daftar Mutasi"].iter_rows(min_row=2, values_only=True))
+    ws = book["Lampiran SK"]
+    assert [c.value for c in ws[6][:6]] == [
+        "NO", "NAMA / NIP", "PANGKAT/GOL. RUANG", "JABATAN LAMA", "JABATAN BARU", "KETERANGAN",
+    ]  # fmt: skip
+    assert [c.value for c in ws[7][:6]] == [1, 2, 3, 4, 5, 6]
+    rows = [r for r in ws.iter_rows(min_row=8, max_col=6, values_only=True) if isinstance(r[0], int)]
+    assert len(rows) == len(moves)
+    for i, ((no, nama_nip, _, lama, baru, _), move) in enumerate(zip(rows, moves), start=1):
+        assert no == i
+        assert nama_nip == f"{move[2]}\nNIP. {move[1]}"  # name and the whole NIP, as text
+        assert lama.endswith(f"pada {move[6]}") and baru.endswith(f"pada {move[9]}")  # the unit inside
+    assert any("=Siti Aminah & Ma'ruf <Budi>" in r[1] for r in rows)
+    for name in book.sheetnames:
+        sheet = book[name]
+        assert (
+            sheet.page_setup.orientation == "landscape"
+            and str(sheet.page_setup.paperSize) == sheet.PAPERSIZE_A4
+        )
+        assert sheet.sheet_properties.pageSetUpPr.fitToPage and sheet.page_setup.fitToWidth == 1
+        assert "&P" in sheet.oddFooter.center.text
+    assert book["Lampiran SK"].print_title_rows == "$6:$7"
+    assert book["Daftar Mutasi"].print_title_rows == "$1:$1" and book["Daftar Mutasi"].auto_filter.ref
+    assert book["Daftar Mutasi"].freeze_panes == "A2"
+    ring = [r[0] for r in book["Ringkasan"].iter_rows(values_only=True)]
+    for title in ("Per unit kerja", "Per golongan", "Per jenis kelamin"):
+        assert title in ring
+    assert any(isinstance(t, str) and t.startswith("Arus mutasi antarunit") for t in ring)
+    assert book["Ringkasan"]._charts

@@ -124,3 +124,17 @@ def test_validate_writes_problems_beside_the_cells(tmp_path):
     assert bad.fill.fgColor.rgb.endswith("F8CBAD")
     assert "Kode Jabatan 'NOPE'" in copy.cell(row=4, column=len(header)).value
     assert copy.cell(row=2, column=len(header)).value is None  # a clean row has no note
+
+
+def test_problems_workbook_keeps_formula_like_text(tmp_path):
+    people = [person(1, "A", nama="=SUM(A1) & Ma'ruf <Budi>", gol="X/x")]
+    wb = write_workbook(tmp_path / "r.xlsx", people, [position("A", "Unit A")])
+    out = tmp_path / "masalah.xlsx"
+    result = runner.invoke(app, ["validate", str(wb), str(wb), "-o", str(out), *DATE])
+    assert result.exit_code == 1
+    book = openpyxl.load_workbook(out)
+    copy = book["Pegawai (asli)"]
+    cells = [c for row in copy.iter_rows() for c in row if c.value == "=SUM(A1) & Ma'ruf <Budi>"]
+    assert cells and all(c.data_type == "s" for c in cells)
+    for ws in book:
+        assert all(c.data_type != "f" for row in ws.iter_rows() for c in row)
