@@ -41,6 +41,41 @@ PHASES = {
 }
 
 
+class _PhaseProgress:
+    """Each phase on its own line with its elapsed time (Rich, stderr, terminals only); a message
+    ``"detail:<text>"`` (solver progress: column-generation rounds, bounds) updates the current line."""
+
+    def __init__(self) -> None:
+        from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+
+        self.progress = Progress(
+            SpinnerColumn(), TextColumn("{task.description}"), TimeElapsedColumn(), console=err
+        )
+        self.task: object | None = None
+        self.label = ""
+
+    def start(self) -> None:
+        self.progress.start()
+
+    def stop(self) -> None:
+        self._finish()
+        self.progress.stop()
+
+    def _finish(self) -> None:
+        if self.task is not None:
+            self.progress.update(self.task, total=1, completed=1)  # type: ignore[arg-type]
+            self.progress.stop_task(self.task)  # type: ignore[arg-type]
+
+    def __call__(self, phase: str) -> None:
+        if phase.startswith("detail:"):
+            if self.task is not None:
+                self.progress.update(self.task, description=f"{self.label} — {escape(phase[7:])}")  # type: ignore[arg-type]
+            return
+        self._finish()
+        self.label = escape(PHASES.get(phase, phase))
+        self.task = self.progress.add_task(self.label, total=None)
+
+
 class Solver(StrEnum):
     cbc = "cbc"
     highs = "highs"
@@ -151,14 +186,14 @@ def plan(
     date = _parse_date(effective_date)
     settings = _settings(config)
     show_progress = not quiet and not as_json and err.is_terminal
-    status_line = err.status("Memulai…") if show_progress else None
+    status_line = _PhaseProgress() if show_progress else None
     try:
         if status_line:
             status_line.start()
 
         def progress(phase: str) -> None:
             if status_line:
-                status_line.update(PHASES.get(phase, phase) + "…")
+                status_line(phase)
 
         run = plan_files(
             pegawai, jabatan, output, effective_date=date, solver=solver.value, time_limit=time_limit, route=route.value,

@@ -201,6 +201,10 @@ class _Fields(dict):
         return "-"
 
 
+# --- progress on a terminal (plan) ------------------------------------------------------------------
+PROGRESS_ROUND = "putaran {round}: {columns:,} kolom, LP {lp:,.0f}, batas {bound}"
+PROGRESS_FIX = "MIP atas sisa pecahan LP"
+
 # --- reasons written in the plan --------------------------------------------------------------------
 REASON_DUE = "Telah menduduki jabatan {years} tahun (lebih dari 5 tahun)"
 REASON_DIHAPUS = "Jabatan lama dihapus"

@@ -32,6 +32,7 @@ with the row duals y.
 from __future__ import annotations
 
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 import highspy
@@ -43,6 +44,7 @@ from mutasi_cli import scoring
 from mutasi_cli.aggregate import solve_stage_a
 from mutasi_cli.candidates import CandidateSpace
 from mutasi_cli.data import Round
+from mutasi_cli.messages import PROGRESS_FIX, PROGRESS_ROUND
 from mutasi_cli.model import (
     moves_into_units,
     relation_rows,
@@ -654,7 +656,12 @@ def highs_to_pulp(h: highspy.Highs, integer: set[int], start: np.ndarray | None 
 
 
 def _column_generation(
-    pm: PricingModel, deadline: float, stats: dict[str, float], tag: str, stop_gap: float = 0.0
+    pm: PricingModel,
+    deadline: float,
+    stats: dict[str, float],
+    tag: str,
+    stop_gap: float = 0.0,
+    say: Callable[[str], None] | None = None,
 ) -> tuple[str, float | None, float | None]:
     """LP column generation until no move has a negative reduced cost ("optimal"), or until the
     Lagrangian bound is within ``stop_gap`` of the LP value ("bound"). Returns (status, LP value, best
@@ -675,6 +682,11 @@ def _column_generation(
         lagrange = pm.lagrangian_bound()
         if lagrange is not None:
             bound = lagrange if bound is None else max(bound, lagrange)
+        if say is not None:
+            say("detail:" + PROGRESS_ROUND.format(
+                round=int(stats[f"{tag}_rounds"]), columns=pm.n_cols - pm.x_first, lp=-obj,
+                bound="-" if bound is None else f"{-bound:,.0f}",
+            ))  # fmt: skip
         if time.perf_counter() > deadline:
             return "time", obj, bound
         if bound is not None and obj - bound <= 1e-9 * max(1.0, abs(obj)):
@@ -737,7 +749,7 @@ def solve_pricing(
     best: tuple[float, np.ndarray] | None = None  # the best fix-and-solve plan: (−Ψ, plan)
     while True:
         cg_deadline = time.perf_counter() + CG_SHARE * (deadline - time.perf_counter())
-        lp_status, lp_value, lower = _column_generation(pm, cg_deadline, stats, "stage_b", CG_STOP_GAP)
+        lp_status, lp_value, lower = _column_generation(pm, cg_deadline, stats, "stage_b", CG_STOP_GAP, say)
         stats["stage_b_lp_seconds"] = time.perf_counter() - t
         if lower is not None:  # a Lagrangian bound holds whenever it was computed; keep the best
             bound_b = -lower if bound_b is None else min(bound_b, -lower)
@@ -748,6 +760,7 @@ def solve_pricing(
         # people: 3–7 s, 0.025 % from the bound, against 18 s for the MIP over every generated move
         t_fix = time.perf_counter()
         stats["stage_b_fixed"] = pm.fix_lp_ones(lp.col_value)
+        say("detail:" + PROGRESS_FIX)
         st, obj, _ = mip_b(None)
         pm.unfix()
         stats["stage_b_fix_seconds"] = stats.get("stage_b_fix_seconds", 0.0) + time.perf_counter() - t_fix
@@ -768,7 +781,7 @@ def solve_pricing(
         out_b = SolveOutcome("feasible", -best[0], bound_b, time.perf_counter() - t)
         return PricingRun(best[1], out_a, out_b, stats)
     if lp_status in ("bound", "time"):  # not good enough: finish column generation, then the MIP below
-        lp_status, _, lower = _column_generation(pm, deadline, stats, "stage_b")
+        lp_status, _, lower = _column_generation(pm, deadline, stats, "stage_b", say=say)
         if lower is not None:
             bound_b = -lower if lp_status == "optimal" or bound_b is None else min(bound_b, -lower)
         lp = pm.last_lp or pm.lp_solution()
