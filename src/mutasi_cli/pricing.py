@@ -765,6 +765,14 @@ def solve_pricing(
         pm.unfix()
         stats["stage_b_fix_seconds"] = stats.get("stage_b_fix_seconds", 0.0) + time.perf_counter() - t_fix
         found = pm.plan_from(pm.column_values()) if obj is not None else None
+        if found is None and deadline - time.perf_counter() > 0.1 * (deadline - t):
+            # the fixed ones can leave the rest without an integer completion (the levels' rows): the
+            # MIP over the LP's support instead, from the current plan, which it keeps open
+            narrowed = pm.narrow_to_lp_support(lp, current)
+            st, obj, _ = mip_b(current)
+            pm.widen()
+            stats["stage_b_support_mip_columns"] = pm.n_cols - pm.x_first - narrowed
+            found = pm.plan_from(pm.column_values()) if obj is not None else None
         if found is not None and obj is not None and st in ("optimal", "feasible"):
             if best is None or obj < best[0]:
                 best = (float(obj), found)
