@@ -821,9 +821,12 @@ def solve_pricing(
         complete = added >= 0
     stats["stage_b_columns"] = pm.n_cols - pm.x_first
     final = pm.plan_from(pm.column_values()) if obj is not None else None
-    if final is None:
+    if final is None:  # stage A's plan stands; its level 3 against the bound still tells the gap
+        fallback = best[1] if best is not None else plan_a
+        reached_b = level_values(rnd, status, fallback)
+        psi_a = reached_b[3] - pm.eps * reached_b[4]
         return PricingRun(
-            plan_a, out_a, SolveOutcome("no-solution", None, bound_b, time.perf_counter() - t), stats
+            fallback, out_a, SolveOutcome("feasible", psi_a, bound_b, time.perf_counter() - t), stats
         )
     psi = -obj
     bound = bound_b
