@@ -62,7 +62,7 @@ from typing import Any
 from mutasi_cli.headers import header_key
 from mutasi_cli.issues import Issue, IssueLog
 from mutasi_cli.messages import issue_message
-from mutasi_cli.reader import RawWorkbook, ReadError, find_sheet, read_raw
+from mutasi_cli.reader import RawWorkbook, ReadError, find_header_row, find_sheet, read_raw
 from mutasi_cli.values import format_date_id, is_blank, parse_date, parse_nip, text
 
 PLAN_SHEET = "Daftar Mutasi"
@@ -310,11 +310,7 @@ def read_reviewed_plan(path: Path) -> ReviewedPlan:
 
 def _moves(rows: list[list[object]], log: IssueLog) -> tuple[list[Move], int]:
     index = {header_key(c): c for c in COLUMNS}
-    header_at, best = None, 0
-    for i, row in enumerate(rows[:HEADER_SCAN_ROWS]):
-        hits = len({index[k] for c in row if not is_blank(c) and (k := header_key(c)) in index})
-        if hits > best:
-            header_at, best = i, hits
+    header_at = find_header_row(rows, index)
     if header_at is None:
         log.add("empty-sheet", sheet=PLAN_SHEET)
         return [], 0

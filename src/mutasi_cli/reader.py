@@ -158,6 +158,17 @@ def find_sheet(raw: RawWorkbook, wanted: str) -> str | None:
     return None
 
 
+def find_header_row(rows: list[list[object]], index: dict[str, str]) -> int | None:
+    """The row (0-based) within the first HEADER_SCAN_ROWS naming the most distinct known columns
+    (``index``: header key → canonical name), under any title block; None if no row names one."""
+    header_at, best = None, 0
+    for i, row in enumerate(rows[:HEADER_SCAN_ROWS]):
+        hits = len({index[k] for c in row if not is_blank(c) and (k := header_key(c)) in index})
+        if hits > best:
+            header_at, best = i, hits
+    return header_at
+
+
 def table_from_rows(
     raw: RawWorkbook, sheet_name: str, schema_name: str, log: IssueLog, local: dict[str, str] | None = None
 ) -> Table | None:
@@ -165,11 +176,7 @@ def table_from_rows(
     mapping for this sheet), collect non-blank data rows."""
     rows = raw.sheets[sheet_name]
     index = alias_index(SCHEMAS[schema_name], local)
-    header_at, best = None, 0
-    for i, row in enumerate(rows[:HEADER_SCAN_ROWS]):
-        hits = len({index[k] for c in row if not is_blank(c) and (k := header_key(c)) in index})
-        if hits > best:
-            header_at, best = i, hits
+    header_at = find_header_row(rows, index)
     if header_at is None:
         log.add("empty-sheet", sheet=schema_name, row=None, path=raw.path.name, name=sheet_name)
         return None
