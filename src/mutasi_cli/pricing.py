@@ -71,7 +71,7 @@ RC_KEEP = 1e-6
 #: column generation stops when the Lagrangian bound is this close to the LP value (relative)
 CG_STOP_GAP = 4e-4
 #: share of stage B's time that column generation may use before settling for its Lagrangian bound
-CG_SHARE = 0.6
+CG_SHARE = 0.85
 #: never let the reduced-cost argument add more moves than this in one go
 MAX_PROOF_COLUMNS = 300_000
 
