@@ -611,14 +611,27 @@ class PricingModel:
         return values
 
 
+class _Fixed:
+    """A column whose bounds fix its value: left out of the PuLP model, read back as is."""
+
+    def __init__(self, value: float) -> None:
+        self.varValue = value
+
+
 def highs_to_pulp(h: highspy.Highs, integer: set[int], start: np.ndarray | None = None):
-    """A HiGHS model as a PuLP problem (maximising −cost), so that CBC can solve it."""
+    """A HiGHS model as a PuLP problem (maximising −cost), so that CBC can solve it. Columns whose
+    bounds fix them (the moves closed by narrowing, the LP's ones in fix-and-solve) are substituted into
+    the rows rather than written out: PuLP's cost is per column (measured: hundreds of thousands of
+    columns took CBC's whole time limit to write and read, where HiGHS solved the same MIP in 2 s)."""
     lp = h.getLp()
     n = lp.num_col_
     prob = pulp.LpProblem("mutasi", pulp.LpMaximize)
     lo, hi = np.asarray(lp.col_lower_), np.asarray(lp.col_upper_)
-    cols = [
-        prob.add_variable(
+    fixed = lo == hi
+    cols: list = [
+        _Fixed(float(lo[j]))
+        if fixed[j]
+        else prob.add_variable(
             f"c{j}",
             None if lo[j] <= -INF else float(lo[j]),
             None if hi[j] >= INF else float(hi[j]),
@@ -630,28 +643,48 @@ def highs_to_pulp(h: highspy.Highs, integer: set[int], start: np.ndarray | None 
     start_ = np.asarray(a.start_)
     index, value = np.asarray(a.index_), np.asarray(a.value_)
     terms: list[list] = [[] for _ in range(lp.num_row_)]
+    shift = np.zeros(lp.num_row_)  # the fixed columns' share of each row
     if a.format_ == highspy.MatrixFormat.kRowwise:
         for i in range(lp.num_row_):
-            terms[i] = [(cols[index[k]], float(value[k])) for k in range(start_[i], start_[i + 1])]
+            for k in range(start_[i], start_[i + 1]):
+                j = index[k]
+                if fixed[j]:
+                    shift[i] += value[k] * lo[j]
+                else:
+                    terms[i].append((cols[j], float(value[k])))
     else:
         for j in range(n):
+            if fixed[j]:
+                if lo[j] != 0:
+                    rows = index[start_[j] : start_[j + 1]]
+                    np.add.at(shift, rows, value[start_[j] : start_[j + 1]] * lo[j])
+                continue
             for k in range(start_[j], start_[j + 1]):
                 terms[index[k]].append((cols[j], float(value[k])))
-    rlo, rhi = np.asarray(lp.row_lower_), np.asarray(lp.row_upper_)
+    rlo, rhi = np.asarray(lp.row_lower_) - shift, np.asarray(lp.row_upper_) - shift
     for i in range(lp.num_row_):
+        if not terms[i]:
+            if rlo[i] > 1e-9 or rhi[i] < -1e-9:  # the fixed columns alone break the row
+                never = prob.add_variable(f"infeasible_r{i}", 0, 0)
+                prob += (pulp.LpAffineExpression([(never, 1.0)]) >= 1, f"r{i}")
+            continue
         expr = pulp.LpAffineExpression(terms[i])
         if rlo[i] == rhi[i]:
             prob += (expr == float(rlo[i]), f"r{i}")
             continue
-        if rlo[i] > -INF:
+        if rlo[i] > -INF / 2:
             prob += (expr >= float(rlo[i]), f"r{i}_lo")
-        if rhi[i] < INF:
+        if rhi[i] < INF / 2:
             prob += (expr <= float(rhi[i]), f"r{i}_hi")
     cost = np.asarray(lp.col_cost_)
-    prob.setObjective(pulp.LpAffineExpression([(cols[j], -float(cost[j])) for j in np.flatnonzero(cost)]))
+    prob.setObjective(
+        pulp.LpAffineExpression([(cols[j], -float(cost[j])) for j in np.flatnonzero(cost) if not fixed[j]])
+    )
+    prob.objective_offset = -float(cost[fixed] @ lo[fixed])  # added back by mutasi_cli.solvers.solve
     if start is not None:
         for j in integer:
-            cols[j].setInitialValue(round(start[j]))
+            if not fixed[j]:
+                cols[j].setInitialValue(round(start[j]))
     return prob, cols
 
 
@@ -761,8 +794,13 @@ def solve_pricing(
         t_fix = time.perf_counter()
         stats["stage_b_fixed"] = pm.fix_lp_ones(lp.col_value)
         say("detail:" + PROGRESS_FIX)
+        # CBC reads the model through PuLP, whose cost is per column: the moves the LP neither uses nor
+        # prices within RC_KEEP are closed too, so that only the fractional rest is written out
+        closed = pm.narrow_to_lp_support(lp, current) if mip_solver == "cbc" else 0
         st, obj, _ = mip_b(None)
         pm.unfix()
+        if closed:
+            pm.widen()
         stats["stage_b_fix_seconds"] = stats.get("stage_b_fix_seconds", 0.0) + time.perf_counter() - t_fix
         found = pm.plan_from(pm.column_values()) if obj is not None else None
         if found is None and deadline - time.perf_counter() > 0.1 * (deadline - t):

@@ -63,9 +63,22 @@ def solve(
     rel_gap: float = 0.0,
     warm_start: bool = False,
 ) -> SolveOutcome:
+    """Solve with CBC or HiGHS. ``prob.objective_offset`` (a constant left out of the objective, e.g.
+    by :func:`mutasi_cli.pricing.highs_to_pulp`) is added to the value and the bound reported."""
+    offset = float(getattr(prob, "objective_offset", 0.0))
+    if not prob.variables():  # every column fixed (and every row holds, else a marker variable exists)
+        return SolveOutcome("optimal", offset, offset, 0.0)
     if solver == "highs":
-        return _solve_highs(prob, time_limit, abs_gap, rel_gap)
-    return _solve_cbc(prob, time_limit, abs_gap, rel_gap, warm_start)
+        out = _solve_highs(prob, time_limit, abs_gap, rel_gap)
+    else:
+        out = _solve_cbc(prob, time_limit, abs_gap, rel_gap, warm_start)
+    if out.status in ("optimal", "feasible") and out.objective is None:
+        out.objective = 0.0  # an objective with no terms left: PuLP's value is None
+        out.bound = 0.0 if out.status == "optimal" else out.bound
+    if offset:
+        out.objective = None if out.objective is None else out.objective + offset
+        out.bound = None if out.bound is None else out.bound + offset
+    return out
 
 
 def _sol_status(prob: pulp.LpProblem) -> str:
