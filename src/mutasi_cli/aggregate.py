@@ -238,7 +238,9 @@ def solve_stage_a(
             from mutasi_cli.pricing import highs_to_pulp
             from mutasi_cli.solvers import solve
 
+            t_build = time.perf_counter()
             prob, cols = highs_to_pulp(h, set(b.integer))
+            remaining = max(1.0, remaining - (time.perf_counter() - t_build))  # the build counts too
             out = solve(prob, "cbc", remaining, abs_gap=0.999)
             values = np.array([v.varValue or 0.0 for v in cols]) if out.has_solution else None
             st_name, value = out.status, out.objective

@@ -517,12 +517,16 @@ class PricingModel:
             self.h.setOptionValue("mip_rel_gap", rel_gap)
             self.h.setOptionValue("mip_abs_gap", abs_gap)
             return self.run(time_limit)
+        t0 = time.perf_counter()
         prob, cols = highs_to_pulp(
             self.h,
             set(self.integer_cols) | set(range(self.x_first, self.n_cols)),
             None if start is None else self._start_values(start),
         )
-        out = solve(prob, "cbc", time_limit, abs_gap=abs_gap, rel_gap=rel_gap, warm_start=start is not None)
+        left = time_limit - (time.perf_counter() - t0)  # building the PuLP model counts against the limit
+        if left < 1.0:
+            return "no-solution", None, None
+        out = solve(prob, "cbc", left, abs_gap=abs_gap, rel_gap=rel_gap, warm_start=start is not None)
         if not out.has_solution:
             return out.status, None, None if out.bound is None else -out.bound
         self.values_override = np.array([v.varValue or 0.0 for v in cols])
