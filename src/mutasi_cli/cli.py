@@ -17,6 +17,7 @@ from rich.table import Table
 
 from mutasi_cli import __version__
 from mutasi_cli.issues import Issue
+from mutasi_cli.messages import DEBUG_HELP, INTERNAL_ERROR
 from mutasi_cli.settings import Settings, SettingsError, load_settings
 
 EXIT_OK, EXIT_INVALID, EXIT_USAGE, EXIT_INFEASIBLE, EXIT_INTERNAL = 0, 1, 2, 3, 4
@@ -178,7 +179,7 @@ def plan(
     config: Annotated[Path | None, typer.Option("--config", help=CONFIG_HELP)] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Cetak hasil sebagai JSON di stdout.")] = False,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Tanpa keluaran kecuali galat.")] = False,
-    debug: Annotated[bool, typer.Option("--debug", help="Tampilkan jejak galat internal.")] = False,
+    debug: Annotated[bool, typer.Option("--debug", help=DEBUG_HELP)] = False,
 ) -> None:
     """Susun rencana mutasi yang optimal dan tulis buku kerjanya."""
     from mutasi_cli.workflow import InvalidInput, plan_files
@@ -214,11 +215,7 @@ def plan(
     except Exception as exc:  # noqa: BLE001 - the one place internal errors become a message
         if status_line:
             status_line.stop()
-        _fail(
-            f"kesalahan internal: {exc}. Jalankan ulang dengan --debug untuk rinciannya.",
-            EXIT_INTERNAL,
-            debug=debug,
-        )
+        _fail(INTERNAL_ERROR.format(exc=exc), EXIT_INTERNAL, debug=debug)
         return
     if status_line:
         status_line.stop()
@@ -268,7 +265,7 @@ def validate(
     ] = None,
     config: Annotated[Path | None, typer.Option("--config", help=CONFIG_HELP)] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Cetak hasil sebagai JSON di stdout.")] = False,
-    debug: Annotated[bool, typer.Option("--debug", help="Tampilkan jejak galat internal.")] = False,
+    debug: Annotated[bool, typer.Option("--debug", help=DEBUG_HELP)] = False,
 ) -> None:
     """Periksa data masukan dan tampilkan semua masalah, tanpa menyusun rencana."""
     from mutasi_cli.load import load_round
@@ -283,7 +280,7 @@ def validate(
     except typer.BadParameter:
         raise
     except Exception as exc:  # noqa: BLE001
-        _fail(f"kesalahan internal: {exc}.", EXIT_INTERNAL, debug=debug)
+        _fail(INTERNAL_ERROR.format(exc=exc), EXIT_INTERNAL, debug=debug)
         return
     if as_json:
         print(
@@ -368,11 +365,9 @@ def _decree_failure(exc: Exception, debug: bool) -> None:
         raise typer.Exit(EXIT_INVALID)
     if isinstance(exc, DecreeError):
         _fail(str(exc), _DECREE_EXIT.get(exc.code, EXIT_INVALID), debug=debug)
-    _fail(
-        f"kesalahan internal: {exc}. Jalankan ulang dengan --debug untuk rinciannya.",
-        EXIT_INTERNAL,
-        debug=debug,
-    )
+    if isinstance(exc, SettingsError):
+        _fail(str(exc), EXIT_INVALID, debug=debug)
+    _fail(INTERNAL_ERROR.format(exc=exc), EXIT_INTERNAL, debug=debug)
 
 
 @app.command()
@@ -392,7 +387,7 @@ def sk(
         bool, typer.Option("--pdf", help="Ubah juga setiap draf ke PDF (perlu LibreOffice).")
     ] = False,
     config: Annotated[Path | None, typer.Option("--config", help=SK_CONFIG_HELP)] = None,
-    debug: Annotated[bool, typer.Option("--debug", help="Tampilkan jejak galat internal.")] = False,
+    debug: Annotated[bool, typer.Option("--debug", help=DEBUG_HELP)] = False,
 ) -> None:
     """Susun draf SK mutasi (.docx) beserta lampirannya, dan petikan per pegawai, dari rencana yang telah ditinjau."""
     from mutasi_cli.decree import (
@@ -445,7 +440,7 @@ def export_siasn(
         "siasn_riwayat_jabatan.csv"
     ),
     config: Annotated[Path | None, typer.Option("--config", help=SK_CONFIG_HELP)] = None,
-    debug: Annotated[bool, typer.Option("--debug", help="Tampilkan jejak galat internal.")] = False,
+    debug: Annotated[bool, typer.Option("--debug", help=DEBUG_HELP)] = False,
 ) -> None:
     """Tulis mutasi yang disetujui sebagai CSV unggah riwayat jabatan SIASN (UTF-8, pemisah ;)."""
     from mutasi_cli.decree import load_decree_settings, read_reviewed_plan
@@ -470,7 +465,7 @@ def diff(
         Path | None, typer.Option("-o", "--output", help="Tulis juga buku kerja perbandingan (.xlsx).")
     ] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Cetak ringkasan sebagai JSON di stdout.")] = False,
-    debug: Annotated[bool, typer.Option("--debug", help="Tampilkan jejak galat internal.")] = False,
+    debug: Annotated[bool, typer.Option("--debug", help=DEBUG_HELP)] = False,
 ) -> None:
     """Bandingkan dua rencana: mutasi yang ditambah, dihapus, atau ke jabatan berbeda."""
     from mutasi_cli.compare import SUMMARY_LABELS, diff_plans, write_diff

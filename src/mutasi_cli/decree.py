@@ -52,7 +52,6 @@ import shutil
 import string
 import subprocess
 import tempfile
-import tomllib
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from importlib import resources
@@ -63,6 +62,7 @@ from mutasi_cli.headers import header_key
 from mutasi_cli.issues import Issue, IssueLog
 from mutasi_cli.messages import issue_message
 from mutasi_cli.reader import RawWorkbook, ReadError, find_header_row, find_sheet, read_raw
+from mutasi_cli.settings import read_settings_file
 from mutasi_cli.values import format_date_id, is_blank, parse_date, parse_nip, text
 
 PLAN_SHEET = "Daftar Mutasi"
@@ -241,17 +241,10 @@ def _setting(source: str, key: str, value: object) -> object:
 
 def load_decree_settings(path: Path | None = None) -> DecreeSettings:
     """The ``[sk]`` section of ``path``, or of ``./mutasi.toml`` when it exists, or the defaults."""
-    if path is None:
-        path = Path("mutasi.toml")
-        if not path.is_file():
-            return DecreeSettings()
-    if not path.is_file():
-        raise DecreeError("sk-config-not-found", path=str(path))
-    try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
-    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
-        raise DecreeError("sk-config-unreadable", path=str(path), detail=str(exc)) from None
-    return DecreeSettings.from_toml(data.get("sk", {}), source=str(path))
+    data, found = read_settings_file(path)  # raises SettingsError for a missing or unreadable file
+    if found is None:
+        return DecreeSettings()
+    return DecreeSettings.from_toml(data.get("sk", {}), source=str(found))
 
 
 # --- the reviewed plan ---------------------------------------------------------------------------

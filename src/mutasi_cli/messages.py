@@ -155,8 +155,6 @@ ISSUE_TEMPLATES: dict[str, tuple[_Sev, str]] = {
         "error",
         "Tidak ada mutasi yang disetujui di sheet Daftar Mutasi {path}; tidak ada yang dapat disusun.",
     ),
-    "sk-config-not-found": ("error", "Berkas pengaturan {path} tidak ditemukan."),
-    "sk-config-unreadable": ("error", "Berkas pengaturan {path} tidak dapat dibaca: {detail}."),
     "sk-unknown-key": (
         "error",
         "{path}: kunci '{key}' di bagian [sk] tidak dikenal; yang dikenal: {known}.",
@@ -200,6 +198,10 @@ class _Fields(dict):
     def __missing__(self, key: str) -> str:
         return "-"
 
+
+# --- the command line -------------------------------------------------------------------------------
+INTERNAL_ERROR = "kesalahan internal: {exc}. Jalankan ulang dengan --debug untuk rinciannya."
+DEBUG_HELP = "Tampilkan jejak galat internal."
 
 # --- progress on a terminal (plan) ------------------------------------------------------------------
 PROGRESS_ROUND = "putaran {round}: {columns:,} kolom, LP {lp:,.0f}, batas {bound}"

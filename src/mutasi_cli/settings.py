@@ -29,6 +29,7 @@ from __future__ import annotations
 import tomllib
 from dataclasses import dataclass, field, fields
 from pathlib import Path
+from typing import Any
 
 from mutasi_cli.headers import SCHEMAS
 
@@ -75,19 +76,27 @@ class SettingsError(Exception):
     """A settings file that cannot be used; the message is for the user (Bahasa Indonesia)."""
 
 
-def load_settings(path: Path | None = None) -> Settings:
-    """The settings of ``path``, or of ``./mutasi.toml`` when it exists, or the defaults."""
+def read_settings_file(path: Path | None = None) -> tuple[dict[str, Any], Path | None]:
+    """The parsed settings file: ``path``, or ``./mutasi.toml`` when it exists, else ({}, None). The
+    one place that finds and parses it (``plan``, ``validate`` and ``mutasi sk`` alike)."""
     if path is None:
         default = Path(DEFAULT_FILE)
         if not default.is_file():
-            return Settings()
+            return {}, None
         path = default
     if not path.is_file():
         raise SettingsError(f"Berkas pengaturan {path} tidak ditemukan.")
     try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
+        return tomllib.loads(path.read_text(encoding="utf-8")), path
     except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
         raise SettingsError(f"Berkas pengaturan {path} tidak dapat dibaca: {exc}.") from None
+
+
+def load_settings(path: Path | None = None) -> Settings:
+    """The settings of ``path``, or of ``./mutasi.toml`` when it exists, or the defaults."""
+    data, path = read_settings_file(path)
+    if path is None:
+        return Settings()
     unknown = set(data) - {"bobot", "kolom", "sk"}  # [sk] is read by `mutasi sk` (mutasi_cli.decree)
     if unknown:
         raise SettingsError(
