@@ -37,7 +37,7 @@ from mutasi_cli.model import (
     turnover_groups,
 )
 from mutasi_cli.rules import PersonStatus, larangan_mask
-from mutasi_cli.solvers import SolveOutcome, _quiet_stdout
+from mutasi_cli.solvers import SolveOutcome, _quiet_stdout, set_integrality
 
 INF = highspy.kHighsInf
 #: an LP value this close to an integer counts as integral
@@ -219,7 +219,7 @@ def solve_stage_a(
     h = b.highs({phi: -1.0})
     h.setOptionValue("presolve", "off")
     ints = np.array(b.integer, dtype=np.int32)
-    _set_integrality(h, ints, False)
+    set_integrality(h, ints, False)
     h.setOptionValue("time_limit", max(1.0, time_limit - (time.perf_counter() - t0)))
     h.run()
     values, st_name, value, bound = None, "no-solution", None, None
@@ -233,7 +233,7 @@ def solve_stage_a(
         st_name = "infeasible"
     if values is None and st_name != "infeasible":
         remaining = max(1.0, time_limit - (time.perf_counter() - t0))
-        _set_integrality(h, ints, True)
+        set_integrality(h, ints, True)
         if solver == "cbc":
             from mutasi_cli.pricing import highs_to_pulp
             from mutasi_cli.solvers import solve
@@ -270,11 +270,6 @@ def solve_stage_a(
     if st_name == "optimal":
         bound = value
     return StageA(SolveOutcome(st_name, value, bound, seconds), final, columns)
-
-
-def _set_integrality(h: highspy.Highs, cols: np.ndarray, on: bool) -> None:
-    kind = highspy.HighsVarType.kInteger if on else highspy.HighsVarType.kContinuous
-    h.changeColsIntegrality(len(cols), cols, np.array([kind] * len(cols)))
 
 
 def _relation_rows(b: _Builder, rnd, stay, status, ind_e, ind_p, ind_col) -> None:

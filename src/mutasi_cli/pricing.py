@@ -34,6 +34,7 @@ from __future__ import annotations
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import cached_property
 
 import highspy
 import numpy as np
@@ -52,7 +53,7 @@ from mutasi_cli.model import (
     turnover_groups,
 )
 from mutasi_cli.rules import NO_LOCK, PersonStatus, larangan_mask
-from mutasi_cli.solvers import SolveOutcome, _quiet_stdout, solve
+from mutasi_cli.solvers import SolveOutcome, _quiet_stdout, set_integrality, solve
 from mutasi_cli.verify import level_values, plan_from_solution
 
 INF = highspy.kHighsInf
@@ -256,7 +257,6 @@ class PricingModel:
         self.integrality_on = False
         self.values_override: np.ndarray | None = None
         self.last_lp: LpSolution | None = None  # the last LP column generation solved to optimality
-        self.banned: set[tuple[int, int]] | None = None  # Larangan pairs, computed at the first pricing
 
         # --- move columns -------------------------------------------------------------------------------
         self.xe = np.zeros(0, dtype=np.int64)
@@ -300,9 +300,7 @@ class PricingModel:
     def set_integrality(self, on: bool) -> None:
         if on == self.integrality_on:
             return
-        cols = self.integer_cols + list(range(self.x_first, self.n_cols))
-        kind = highspy.HighsVarType.kInteger if on else highspy.HighsVarType.kContinuous
-        self.h.changeColsIntegrality(len(cols), np.array(cols, dtype=np.int32), np.array([kind] * len(cols)))
+        set_integrality(self.h, self.integer_cols + list(range(self.x_first, self.n_cols)), on)
         self.integrality_on = on
 
     def add_columns(self, e: np.ndarray, p: np.ndarray, *, fixed: bool = False) -> int:
@@ -333,7 +331,7 @@ class PricingModel:
         self.h.addCols(k, self.eps - fit, low, np.ones(k), len(index), starts, index, value)
         if self.integrality_on:
             cols = np.arange(self.n_cols, self.n_cols + k, dtype=np.int32)
-            self.h.changeColsIntegrality(k, cols, np.array([highspy.HighsVarType.kInteger] * k))
+            set_integrality(self.h, cols, True)
         self.xe = np.concatenate([self.xe, e])
         self.xp = np.concatenate([self.xp, p])
         self.x_fixed = np.concatenate([self.x_fixed, np.full(k, fixed)])
@@ -364,13 +362,8 @@ class PricingModel:
     def price(self, duals: np.ndarray, threshold: float, per_person: int | None) -> int:
         """Add the moves left out whose reduced cost is below ``threshold`` (at most ``per_person`` each,
         best first; all of them when ``per_person`` is None). Returns the number added."""
-        q = np.zeros(self.rnd.n_positions)
-        for rows in (self.cap_row, self.open_row, self.p1_row, self.fill_row):
-            has = rows >= 0
-            q[has] += duals[rows[has]]
+        q = self._position_duals(duals)
         r = duals[: self.rnd.n_people] + self.due * duals[self.l2_row]
-        if self.banned is None:
-            self.banned = self._banned()
         banned = self.banned
         new_e: list[int] = []
         new_p: list[int] = []
@@ -441,11 +434,8 @@ class PricingModel:
         allowed = high > 0.5
         np.minimum.at(best, owner[allowed], d[allowed])
         # the moves left out, per pricing class: the best position other than the person's own
-        q = np.zeros(self.rnd.n_positions)
-        for rows in (self.cap_row, self.open_row, self.p1_row, self.fill_row):
-            has = rows >= 0
-            q[has] += y[rows[has]]
-        banned = self.banned or set()
+        q = self._position_duals(y)
+        banned = self.banned
         banned_people = {e for e, _ in banned}
         cls = self.classes
         for members, positions, fit in zip(cls.members, cls.positions, cls.fit):
@@ -468,7 +458,18 @@ class PricingModel:
             return None
         return total + float(best.sum())
 
-    def _banned(self) -> set[tuple[int, int]]:
+    def _position_duals(self, duals: np.ndarray) -> np.ndarray:
+        """Per position, the sum of the duals of the rows a move into it enters (capacity, opens,
+        Prioritas-1 and fill rows)."""
+        q = np.zeros(self.rnd.n_positions)
+        for rows in (self.cap_row, self.open_row, self.p1_row, self.fill_row):
+            has = rows >= 0
+            q[has] += duals[rows[has]]
+        return q
+
+    @cached_property
+    def banned(self) -> set[tuple[int, int]]:
+        """The Larangan pairs among the eligible moves (computed once, when pricing first needs them)."""
         lar = self.rnd.larangan
         out: set[tuple[int, int]] = set()
         if not len(lar):
@@ -714,8 +715,6 @@ def _column_generation(
                 return "time", last_obj, bound
             return st, None, bound
         pm.last_lp, last_obj = pm.lp_solution(), obj
-        if pm.banned is None:
-            pm.banned = pm._banned()
         lagrange = pm.lagrangian_bound()
         if lagrange is not None:
             bound = lagrange if bound is None else max(bound, lagrange)

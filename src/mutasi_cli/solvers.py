@@ -19,6 +19,8 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
+import highspy
+import numpy as np
 import pulp
 
 SOLVERS = ("cbc", "highs")
@@ -179,3 +181,10 @@ def _solve_highs(prob, time_limit, abs_gap, rel_gap) -> SolveOutcome:
     if status == "optimal" and objective is not None and bound is None:
         bound = objective
     return SolveOutcome(status, objective, bound, time.perf_counter() - t0)
+
+
+def set_integrality(h: highspy.Highs, cols, on: bool) -> None:
+    """Make HiGHS columns ``cols`` integer (``on``) or continuous (the LP relaxation)."""
+    cols = np.asarray(cols, dtype=np.int32)
+    kind = highspy.HighsVarType.kInteger if on else highspy.HighsVarType.kContinuous
+    h.changeColsIntegrality(len(cols), cols, np.array([kind] * len(cols)))
