@@ -14,7 +14,7 @@ import pandas as pd
 from openpyxl import Workbook
 
 from mutasi_cli.decree import Move, ReviewedPlan, read_reviewed_plan
-from mutasi_cli.report import HEADER_FILL, HEADER_FONT, put_cell
+from mutasi_cli.report import HEADER_FONT, put_cell, put_table
 
 ONE_SIDE_COLUMNS = ["NIP", "Nama", "Jabatan Lama", "Unit Kerja Lama", "Jabatan Baru", "Kode Jabatan Baru",
                     "Unit Kerja Baru"]  # fmt: skip
@@ -99,13 +99,7 @@ def write_diff(path: Path, d: PlanDiff) -> None:
     ws.column_dimensions["A"].width, ws.column_dimensions["B"].width = 36, 60
     for title, frame in (("Ditambah", d.added), ("Dihapus", d.dropped), ("Berbeda", d.changed)):
         sheet = wb.create_sheet(title)
-        for j, col in enumerate(frame.columns, start=1):
-            cell = put_cell(sheet, 1, j, col)
-            cell.font, cell.fill = HEADER_FONT, HEADER_FILL
-            sheet.column_dimensions[cell.column_letter].width = 24 if col != "NIP" else 21
-        for i, rec in enumerate(frame.itertuples(index=False), start=2):
-            for j, value in enumerate(rec, start=1):
-                put_cell(sheet, i, j, value, text=True)
+        put_table(sheet, frame, 1)
         sheet.freeze_panes = "A2"
         if len(frame.columns):
             sheet.auto_filter.ref = (

@@ -97,10 +97,10 @@ def _annotated_copy(ws: Worksheet, rows: list[list[object]], issues: list[Issue]
     notes: dict[int, list[str]] = defaultdict(list)
     for issue in issues:
         assert issue.row is not None
-        col = _column_of(rows, issue.row, issue.column)
+        found = _header_cell(rows, issue.row, issue.column)
         fill = ERROR_FILL if issue.severity == "error" else WARNING_FILL
-        if col is not None:
-            cell = ws.cell(row=issue.row, column=col)
+        if found is not None:
+            cell = ws.cell(row=issue.row, column=found[1])
             cell.fill = fill
             text = f"{SEVERITY[issue.severity]} {issue.code}: {issue.message}"
             cell.comment = Comment(text if cell.comment is None else f"{cell.comment.text}\n{text}", "mutasi")
@@ -118,22 +118,21 @@ def _annotated_copy(ws: Worksheet, rows: list[list[object]], issues: list[Issue]
         ws.freeze_panes = ws.cell(row=header + 1, column=1).coordinate
 
 
-def _column_of(rows: list[list[object]], excel_row: int, header: str | None) -> int | None:
-    """The column whose header (in a row above ``excel_row``) is ``header`` as written."""
+def _header_cell(rows: list[list[object]], excel_row: int, header: str | None) -> tuple[int, int] | None:
+    """(row, column), 1-based, of the cell holding ``header`` as written, in the nearest row above
+    ``excel_row``: where the problem's column is named."""
     if not header:
         return None
     for i in range(min(excel_row - 1, len(rows)) - 1, -1, -1):
         for j, cell in enumerate(rows[i], start=1):
             if isinstance(cell, str) and cell.strip() == header:
-                return j
+                return i + 1, j
     return None
 
 
 def _header_row(rows: list[list[object]], issues: list[Issue]) -> int | None:
-    """The Excel row of the header (the row above the first problem that holds a problem's column)."""
+    """The Excel row of the header: where the first problem's column is named."""
     for issue in issues:
-        if issue.column and issue.row:
-            for i in range(min(issue.row - 1, len(rows)) - 1, -1, -1):
-                if any(isinstance(c, str) and c.strip() == issue.column for c in rows[i]):
-                    return i + 1
+        if issue.row and (found := _header_cell(rows, issue.row, issue.column)):
+            return found[0]
     return None

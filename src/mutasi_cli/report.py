@@ -101,7 +101,7 @@ def write_plan(
         if frame is None:
             _lampiran(sheet, moves)
             continue
-        _table(sheet, frame, 1)
+        put_table(sheet, frame, 1)
         _print_layout(sheet, header_row=1, n_cols=len(frame.columns), last_row=len(frame) + 1)
     _parameter(wb.create_sheet("Parameter"), rnd, result, summary, settings)
     path.parent.mkdir(parents=True, exist_ok=True)
@@ -184,8 +184,8 @@ def _lampiran(ws: Worksheet, moves: pd.DataFrame) -> None:
         ("TENTANG", "PEMINDAHAN PEGAWAI NEGERI SIPIL DI LINGKUNGAN PEMERINTAH KABUPATEN BUNGO"),
     ]
     for i, (key, value) in enumerate(title, start=1):
-        _put(ws, i, 4, key)
-        _put(ws, i, 5, f": {value}")
+        put_cell(ws, i, 4, key)
+        put_cell(ws, i, 5, f": {value}")
         ws.merge_cells(start_row=i, start_column=5, end_row=i, end_column=6)
         ws.cell(row=i, column=5).alignment = Alignment(wrap_text=True, vertical="top")
     header = 6
@@ -193,7 +193,7 @@ def _lampiran(ws: Worksheet, moves: pd.DataFrame) -> None:
     for j, (name, width) in enumerate(zip(LAMPIRAN_COLUMNS, LAMPIRAN_WIDTHS), start=1):
         labels: tuple[tuple[int, object], ...] = ((header, name), (header + 1, j))
         for row, label in labels:
-            cell = _put(ws, row, j, label)
+            cell = put_cell(ws, row, j, label)
             cell.font, cell.alignment, cell.border = HEADER_FONT, center, BOX
         ws.cell(row=header, column=j).fill = HEADER_FILL
         ws.column_dimensions[get_column_letter(j)].width = width
@@ -209,18 +209,18 @@ def _lampiran(ws: Worksheet, moves: pd.DataFrame) -> None:
             m["Keterangan"],
         )
         for j, value in enumerate(values, start=1):
-            cell = _put(ws, r, j, value, text=j > 1)
+            cell = put_cell(ws, r, j, value, text=j > 1)
             cell.alignment, cell.border = (center if j == 1 else top), BOX
     end = header + 1 + len(moves) + 2
     for k, line in enumerate(("BUPATI BUNGO,", "", "", "", "…………………………")):
         if line:
-            _put(ws, end + k, 5, line).alignment = Alignment(horizontal="center")
+            put_cell(ws, end + k, 5, line).alignment = Alignment(horizontal="center")
     _print_layout(ws, header_row=header, n_cols=6, last_row=header + 1 + len(moves), filter_=False)
     ws.print_title_rows = f"{header}:{header + 1}"
     ws.freeze_panes = ws.cell(row=header + 2, column=1).coordinate
 
 
-def _put(ws: Worksheet, row: int, col: int, value: object, *, text: bool = False):
+def put_cell(ws: Worksheet, row: int, col: int, value: object, *, text: bool = False):
     cell = ws.cell(row=row, column=col)
     if value is None or (isinstance(value, float) and pd.isna(value)):
         return cell
@@ -236,20 +236,17 @@ def _put(ws: Worksheet, row: int, col: int, value: object, *, text: bool = False
     return cell
 
 
-put_cell = _put
-
-
-def _table(ws: Worksheet, df: pd.DataFrame, start_row: int) -> None:
+def put_table(ws: Worksheet, df: pd.DataFrame, start_row: int) -> None:
     widths: dict[int, int] = {}
     for j, col in enumerate(df.columns, start=1):
-        cell = _put(ws, start_row, j, col)
+        cell = put_cell(ws, start_row, j, col)
         cell.font, cell.fill = HEADER_FONT, HEADER_FILL
         cell.alignment = Alignment(vertical="center", wrap_text=False)
         widths[j] = len(str(col))
     text_cols = {j for j, c in enumerate(df.columns, start=1) if c in TEXT_COLUMNS}
     for i, row in enumerate(df.itertuples(index=False), start=start_row + 1):
         for j, value in enumerate(row, start=1):
-            _put(ws, i, j, value, text=j in text_cols)
+            put_cell(ws, i, j, value, text=j in text_cols)
             widths[j] = max(widths[j], len(str(value)) if value is not None else 0)
     for j, w in widths.items():
         current = ws.column_dimensions[get_column_letter(j)].width or 0
@@ -258,15 +255,15 @@ def _table(ws: Worksheet, df: pd.DataFrame, start_row: int) -> None:
 
 def _key_values(ws: Worksheet, rows: list[tuple[str, object]], start_row: int) -> int:
     for i, (key, value) in enumerate(rows, start=start_row):
-        _put(ws, i, 1, key).font = HEADER_FONT
-        _put(ws, i, 2, value)
+        put_cell(ws, i, 1, key).font = HEADER_FONT
+        put_cell(ws, i, 2, value)
     ws.column_dimensions["A"].width = max(ws.column_dimensions["A"].width or 0, 34)
     ws.column_dimensions["B"].width = max(ws.column_dimensions["B"].width or 0, 40)
     return start_row + len(rows)
 
 
 def _ringkasan(ws: Worksheet, rnd: Round, result: PlanResult, s: Summary) -> None:
-    _put(ws, 1, 1, "RINGKASAN RENCANA MUTASI").font = Font(bold=True, size=13)
+    put_cell(ws, 1, 1, "RINGKASAN RENCANA MUTASI").font = Font(bold=True, size=13)
     rows: list[tuple[str, object]] = [
         ("Tanggal berlaku", rnd.effective_date),
         ("Status", messages.STATUS_TEXT.get(s.status, s.status)),
@@ -287,8 +284,8 @@ def _ringkasan(ws: Worksheet, rnd: Round, result: PlanResult, s: Summary) -> Non
     ws.freeze_panes = "A2"
     units = explain.unit_summary(rnd, result)
     top = end + 2
-    _put(ws, top - 1, 1, "Per unit kerja").font = HEADER_FONT
-    _table(ws, units, top)
+    put_cell(ws, top - 1, 1, "Per unit kerja").font = HEADER_FONT
+    put_table(ws, units, top)
     if len(units):
         chart = BarChart()
         chart.type = "bar"
@@ -308,8 +305,8 @@ def _ringkasan(ws: Worksheet, rnd: Round, result: PlanResult, s: Summary) -> Non
         ("Per jenis kelamin", explain.by_gender(rnd, result)),
         ("Arus mutasi antarunit (baris: unit asal, kolom: unit tujuan)", explain.unit_flow(rnd, result)),
     ):
-        _put(ws, row - 1, 1, title).font = HEADER_FONT
-        _table(ws, frame, row)
+        put_cell(ws, row - 1, 1, title).font = HEADER_FONT
+        put_table(ws, frame, row)
         header_rows.append(row)
         row += len(frame) + 3
     # narrow number columns with wrapped headers, so that the page is not scaled down to nothing
@@ -365,8 +362,8 @@ def _parameter(
         *((f"Waktu: {k} (detik)", round(v, 3)) for k, v in result.timings.items()),
         ("Waktu total (detik)", round(s.seconds, 3)),
     ]
-    _put(ws, 1, 1, "Parameter").font = HEADER_FONT
-    _put(ws, 1, 2, "Nilai").font = HEADER_FONT
+    put_cell(ws, 1, 1, "Parameter").font = HEADER_FONT
+    put_cell(ws, 1, 2, "Nilai").font = HEADER_FONT
     ws.cell(row=1, column=1).fill = ws.cell(row=1, column=2).fill = HEADER_FILL
     end = _key_values(ws, rows, 2)
     ws.column_dimensions["B"].width = MAX_WIDTH
