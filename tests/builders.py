@@ -61,15 +61,19 @@ def write_workbook(path, people: list[dict], positions: list[dict], **sheets: li
     wb = Workbook()
     wb.remove(wb.active)
     for name, rows in {"Pegawai": people, "Jabatan": positions, **sheets}.items():
-        ws = wb.create_sheet(name)
-        headers = list(dict.fromkeys(k for r in rows for k in r))
-        ws.append(headers)
-        for r in rows:
-            ws.append([r.get(h) for h in headers])
-        for row in ws.iter_rows(min_row=2):
-            for cell in row:
-                if isinstance(cell.value, str):
-                    cell.data_type = "s"  # keep "=..." names as text, as a real export would
-                    cell.number_format = "@"
+        append_rows(wb.create_sheet(name), list(dict.fromkeys(k for r in rows for k in r)), rows)
     wb.save(path)
     return path
+
+
+def append_rows(ws, headers: list[str], rows: list[dict]) -> None:
+    """A header row and one row per dict; strings stay text cells (a name beginning with "=" included,
+    as a real export would keep it)."""
+    ws.append(headers)
+    for r in rows:
+        ws.append([r.get(h) for h in headers])
+    for row in ws.iter_rows(min_row=2):
+        for cell in row:
+            if isinstance(cell.value, str):
+                cell.data_type = "s"
+                cell.number_format = "@"

@@ -14,7 +14,7 @@ import pytest
 from docx import Document
 from typer.testing import CliRunner
 
-from builders import EFFECTIVE, person, position, write_workbook
+from builders import EFFECTIVE, append_rows, person, position, write_workbook
 from mutasi_cli import decree
 from mutasi_cli.cli import app
 from mutasi_cli.decree import DecreeError, DecreeSettings, PlanError, read_reviewed_plan, write_decrees
@@ -81,14 +81,7 @@ def review(
         del rows[delete]
     headers = ["Setuju", *reversed([h for h in rows[0] if h != "Setuju"])]
     del book["Daftar Mutasi"]
-    ws = book.create_sheet("Daftar Mutasi", 1)
-    ws.append(headers)
-    for r in rows:
-        ws.append([r.get(h) for h in headers])
-    for line in ws.iter_rows(min_row=2):
-        for cell in line:
-            if isinstance(cell.value, str):
-                cell.data_type = "s"  # text stays text (a name beginning with "=" included)
+    append_rows(book.create_sheet("Daftar Mutasi", 1), headers, rows)
     if drop_parameter:
         del book["Parameter"]
     book.save(out)
