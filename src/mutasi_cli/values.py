@@ -136,25 +136,22 @@ def parse_nip(value: object) -> tuple[Nip | None, str | None]:
     s, problem = nip_digits(value)
     if s is None:
         return None, problem
+    if _nip_fault(s) is not None:
+        return None, "invalid-nip"
     birth = _safe_date(int(s[0:4]), int(s[4:6]), int(s[6:8]))
-    if birth is None or not 1930 <= birth.year <= 2015:
-        return None, "invalid-nip"
-    month = int(s[12:14])
-    if 1 <= month <= 12:
-        pppk, gender_digit = False, s[14]
-    elif 21 <= month <= 29:
-        pppk, gender_digit = True, s[14]
-    else:
-        return None, "invalid-nip"
-    if gender_digit not in "12":
-        return None, "invalid-nip"
-    return Nip(s, birth, "L" if gender_digit == "1" else "P", pppk), None
+    assert birth is not None
+    return Nip(s, birth, "L" if s[14] == "1" else "P", int(s[12:14]) >= 21), None
 
 
 def nip_problem(value: object) -> str:
     """What is wrong with a NIP that :func:`parse_nip` rejects as ``invalid-nip``, in Bahasa Indonesia."""
-    s = re.sub(r"[\s.\-]", "", str(value).strip().lstrip("'"))
-    if not s.isdigit():
+    return _nip_fault(re.sub(r"[\s.\-]", "", str(value).strip().lstrip("'"))) or "bentuknya tidak dikenal"
+
+
+def _nip_fault(s: str) -> str | None:
+    """The first part of a NIP's text that cannot be (None if it is a possible NIP): 18 digits, a real
+    birth date, appointment month 01–12 (PNS) or 21–29 (PPPK), gender digit 1 or 2."""
+    if not s.isdecimal():  # (isdigit would let "²" through to int())
         return "berisi karakter selain angka"
     if len(s) != 18:
         return f"panjangnya {len(s)} angka, seharusnya 18"
@@ -164,7 +161,9 @@ def nip_problem(value: object) -> str:
     month = int(s[12:14])
     if not (1 <= month <= 12 or 21 <= month <= 29):
         return f"bulan pengangkatan (angka ke-13–14: {s[12:14]}) harus 01–12, atau 21–29 untuk PPPK"
-    return f"kode jenis kelamin (angka ke-15: {s[14]}) harus 1 atau 2"
+    if s[14] not in "12":
+        return f"kode jenis kelamin (angka ke-15: {s[14]}) harus 1 atau 2"
+    return None
 
 
 def parse_gender(value: object) -> str | None:
