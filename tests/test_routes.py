@@ -48,8 +48,8 @@ def test_lagrangian_bounds_hold_for_every_move(sample_round, monkeypatch):
     seen: list[float] = []
     original = pricing.PricingModel.lagrangian_bound
 
-    def recording(self):
-        value = original(self)
+    def recording(self, y):
+        value = original(self, y)
         if value is not None:
             seen.append(-value)
         return value
