@@ -64,3 +64,59 @@ def test_lagrangian_bounds_hold_for_every_move(sample_round, monkeypatch):
     assert priced.stage_b.bound >= best - 1
     # and the last one is tight: the plan is within the accepted gap of it
     assert priced.levels[3] >= priced.stage_b.bound * (1 - STAGE_B_ACCEPT) - 1
+
+
+def test_column_generation_reaches_the_lp_over_every_move(sample_round):
+    """Pricing misses no move, also with columns purged between rounds and people named in Relasi priced
+    lazily: column generation ends at the value of the LP that has every allowed move from the start.
+    Every Lagrangian bound on the way, and at duals perturbed at random (any duals of the right signs
+    give one), lies below that value."""
+    import time
+
+    import numpy as np
+
+    from mutasi_cli import pricing
+    from mutasi_cli.aggregate import solve_stage_a
+    from mutasi_cli.candidates import candidate_space
+    from mutasi_cli.rules import NO_LOCK
+    from mutasi_cli.verify import level_values
+
+    status = person_status(sample_round)
+    space = candidate_space(sample_round, status)
+    stage = solve_stage_a(sample_round, status, space, 60)
+    reached = level_values(sample_round, status, stage.final)
+    targets = (reached[0], reached[1], reached[2])
+
+    full = pricing.PricingModel(sample_round, status, space, targets)
+    full.add_columns(*full._all_moves(np.flatnonzero(space.group_of >= 0)))
+    st, full_value, _ = full.run(60)
+    assert st == "optimal"
+
+    pm = pricing.PricingModel(sample_round, status, space, targets)
+    assert pm.n_cols < full.n_cols
+    moved = np.flatnonzero((stage.final != pm.cur) & (stage.final >= 0) & (status.kunci_pos == NO_LOCK))
+    pm.add_columns(moved, stage.final[moved])
+    pm.keep_plan = stage.final
+    seen: list[float] = []
+    original = pm.lagrangian_bound
+
+    def recording(y):
+        value = original(y)
+        if value is not None:
+            seen.append(value)
+        return value
+
+    pm.lagrangian_bound = recording
+    stats: dict[str, float] = {}
+    st, value, bound = pricing._column_generation(pm, time.perf_counter() + 60, stats, "cg")
+    assert st == "optimal"
+    assert stats["cg_rounds"] >= 2 and stats.get("cg_purged", 0) > 0, stats
+    assert value == pytest.approx(full_value, abs=1e-6)
+    assert all(b <= full_value + 1e-6 for b in seen)
+
+    y = full.duals()
+    rng = np.random.default_rng(0)
+    for _ in range(5):
+        perturbed = y * rng.uniform(0.0, 2.0, len(y))
+        lagrange = full.lagrangian_bound(perturbed)
+        assert lagrange is not None and lagrange <= full_value + 1e-6

@@ -34,7 +34,6 @@ from __future__ import annotations
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from functools import cached_property
 
 import highspy
 import numpy as np
@@ -62,6 +61,8 @@ RC_TOL = 1e-6
 PER_PERSON = 4
 #: fit vectors are computed in batches of this many (class, position) pairs
 FIT_BATCH = 4_000_000
+#: reduced costs are computed in matrices of about this many (person, position) entries
+VALUE_CHUNK = 2_000_000
 #: relative gap at which the level-3 MIP stops
 STAGE_B_GAP = 5e-4
 #: level 3 is accepted when within this share of a bound valid for all moves (issue #3: 0.1 %)
@@ -97,17 +98,33 @@ class PricingRun:
     stats: dict[str, float] = field(default_factory=dict)
 
 
+@dataclass
+class _Block:
+    """The pricing classes of one candidate group: they share the eligible positions."""
+
+    positions: np.ndarray  # eligible positions, ascending
+    fit: np.ndarray  # (classes × positions) fit points, float32 (integers, exact)
+    persons: np.ndarray  # every member of every class
+    row: np.ndarray  # each person's class (row of ``fit``)
+    solo: np.ndarray  # per person: named in Relasi (their class is their own)
+    cur_index: np.ndarray  # each person's own position in ``positions``, -1 if not there
+
+    def rows(self, chunk: int) -> list[slice]:
+        """Slices of ``persons`` whose value matrices hold about ``chunk`` entries."""
+        step = max(1, chunk // max(1, len(self.positions)))
+        return [slice(i, i + step) for i in range(0, len(self.persons), step)]
+
+
 class _Classes:
-    """Pricing classes: members, eligible positions and the fit vector over them."""
+    """Pricing classes: people of one candidate group who also share what the fit score reads have the
+    same fit vector over the group's positions; it is computed once, as a row of the group's matrix, and
+    each pricing round is then a few matrix operations per group."""
 
     def __init__(self, rnd: Round, space: CandidateSpace, solo: np.ndarray) -> None:
         """``solo``: people who get a class of their own (those named in Relasi, whose moves also enter
         their own Relasi rows)."""
         people = rnd.people
-        self.members: list[np.ndarray] = []
-        self.positions: list[np.ndarray] = []
-        self.fit: list[np.ndarray] = []
-        self.solo: list[int] = []  # the person of a class of one named in Relasi, else -1
+        cur = people["pos"].to_numpy()
         keys = pd.DataFrame(
             {
                 "solo": np.where(solo, np.arange(len(people)), -1),
@@ -118,30 +135,29 @@ class _Classes:
                 "wishes": people["wishes"].map(lambda t: "|".join(t)),
             }
         )
-        reps: list[int] = []
+        self.blocks: list[_Block] = []
+        self.count = 0
         for g in space.groups:
-            persons = g.persons
-            if not len(persons) or not len(g.positions):
+            persons, positions = g.persons, g.positions
+            if not len(persons) or not len(positions):
                 continue
             sub = keys.iloc[persons]
+            row = np.zeros(len(persons), dtype=np.int64)
+            reps: list[int] = []
             for idx in sub.groupby(list(sub.columns), sort=False).indices.values():
-                self.members.append(persons[idx])
-                self.positions.append(g.positions)
+                row[idx] = len(reps)
                 reps.append(int(persons[idx[0]]))
-                self.solo.append(int(persons[idx[0]]) if solo[persons[idx[0]]] else -1)
-        # fit vectors, in batches of pairs
-        start = 0
-        while start < len(reps):
-            stop, size = start, 0
-            while stop < len(reps) and (size == 0 or size + len(self.positions[stop]) <= FIT_BATCH):
-                size += len(self.positions[stop])
-                stop += 1
-            e = np.concatenate([np.full(len(self.positions[i]), reps[i]) for i in range(start, stop)])
-            p = np.concatenate(self.positions[start:stop])
-            values = scoring.fit(rnd, e, p).astype(np.float64)
-            offsets = np.cumsum([0] + [len(self.positions[i]) for i in range(start, stop)])
-            self.fit += [values[offsets[k] : offsets[k + 1]] for k in range(stop - start)]
-            start = stop
+            fit = np.empty((len(reps), len(positions)), dtype=np.float32)
+            step = max(1, FIT_BATCH // len(positions))
+            for i in range(0, len(reps), step):
+                r = np.array(reps[i : i + step])
+                e = np.repeat(r, len(positions))
+                p = np.tile(positions, len(r))
+                fit[i : i + len(r)] = scoring.fit(rnd, e, p).reshape(len(r), len(positions))
+            at = np.searchsorted(positions, cur[persons]).clip(max=len(positions) - 1)
+            cur_index = np.where(positions[at] == cur[persons], at, -1)
+            self.blocks.append(_Block(positions, fit, persons, row, solo[persons], cur_index))
+            self.count += len(reps)
 
 
 class PricingModel:
@@ -288,6 +304,7 @@ class PricingModel:
         self.add_columns(space.kunci_person, space.kunci_position, fixed=True)
         self._relation_rows()
         self.classes = _Classes(rnd, space, solo=related)
+        self._larangan()
         lp = self.h.getLp()  # row bounds, static columns and their entries, for the Lagrangian bound
         self.row_lo, self.row_hi = np.array(lp.row_lower_), np.array(lp.row_upper_)
         self.static_lo = np.array(lp.col_lower_)[: self.n_cols]
@@ -321,12 +338,15 @@ class PricingModel:
         set_integrality(self.h, self.integer_cols + list(range(self.x_first, self.n_cols)), on)
         self.integrality_on = on
 
-    def add_columns(self, e: np.ndarray, p: np.ndarray, *, fixed: bool = False) -> int:
-        """Add move columns (e[k] → p[k]) with their entries in every row they belong to."""
+    def add_columns(
+        self, e: np.ndarray, p: np.ndarray, *, fixed: bool = False, fit: np.ndarray | None = None
+    ) -> int:
+        """Add move columns (e[k] → p[k]) with their entries in every row they belong to; ``fit``, their
+        fit points when the caller has them (pricing does)."""
         if not len(e):
             return 0
         e, p = e.astype(np.int64), p.astype(np.int64)
-        fit = scoring.fit(self.rnd, e, p).astype(np.float64)
+        fit = (scoring.fit(self.rnd, e, p) if fit is None else fit).astype(np.float64)
         k = len(e)
         rows = np.stack(
             [
@@ -425,37 +445,80 @@ class PricingModel:
         best first; all of them when ``per_person`` is None). Returns the number added."""
         q = self._position_duals(duals)
         r = duals[: self.rnd.n_people] + self.due * duals[self.l2_row]
-        banned = self.banned
-        adjust = self._relasi_adjust(duals)
         new_e: list[int] = []
         new_p: list[int] = []
-        cls = self.classes
-        for members, positions, fit, solo in zip(cls.members, cls.positions, cls.fit, cls.solo):
-            vals = self._class_values(q, positions, fit, adjust.get(solo))
+        new_f: list[float] = []
+        for blk, sl, vals in self._values(q, self._relasi_adjust(duals)):
+            persons = blk.persons[sl]
             # rc(e, p) = −(r_e + vals_p) < threshold  ⇔  vals_p > −r_e − threshold
-            need = -r[members] - threshold
-            hot = np.flatnonzero(vals > need.min())
+            need = -r[persons] - threshold
+            hot = np.flatnonzero(vals.max(axis=1) > need)
             if not len(hot):
                 continue
-            hot = hot[np.argsort(-vals[hot], kind="stable")]
-            hot_p, hot_v = positions[hot], vals[hot]
-            for e, bar in zip(members.tolist(), need.tolist()):
-                taken = 0
-                have = self.in_model.get(e, ())
-                c = self.cur[e]
-                for p, v in zip(hot_p.tolist(), hot_v.tolist()):
-                    if v <= bar:
+            width = len(blk.positions)
+            k = width if per_person is None else min(width, per_person + 2)
+            v = vals[hot]
+            top = np.argpartition(-v, k - 1, axis=1)[:, :k] if k < width else np.argsort(-v, axis=1)
+            top = np.take_along_axis(
+                top, np.argsort(-np.take_along_axis(v, top, 1), axis=1, kind="stable"), 1
+            )
+            fit_rows = blk.fit[blk.row[sl][hot]]
+            for i in range(len(hot)):
+                e, bar, have = (
+                    int(persons[hot[i]]),
+                    float(need[hot[i]]),
+                    self.in_model.get(int(persons[hot[i]]), ()),
+                )
+                order = top[i]
+                for attempt in range(2):
+                    taken, full = 0, True
+                    for j in order.tolist():
+                        if v[i, j] <= bar:
+                            full = False
+                            break
+                        p = int(blk.positions[j])
+                        if p in have:
+                            continue
+                        new_e.append(e)
+                        new_p.append(p)
+                        new_f.append(float(fit_rows[i, j]))
+                        taken += 1
+                        if per_person is not None and taken >= per_person:
+                            full = False
+                            break
+                    if not full or len(order) == width or attempt:
                         break
-                    if p == c or p in have or (e, p) in banned:
-                        continue
-                    new_e.append(e)
-                    new_p.append(p)
-                    taken += 1
-                    if per_person is not None and taken >= per_person:
-                        break
+                    # the best k were in the model already: look at every position (rare)
+                    del new_e[len(new_e) - taken :], new_p[len(new_p) - taken :], new_f[len(new_f) - taken :]
+                    order = np.argsort(-v[i], kind="stable")
                 if per_person is None and len(new_e) > MAX_PROOF_COLUMNS:
                     raise OverflowError("too many columns for the reduced-cost proof")
-        return self.add_columns(np.array(new_e, dtype=np.int64), np.array(new_p, dtype=np.int64))
+        return self.add_columns(
+            np.array(new_e, dtype=np.int64), np.array(new_p, dtype=np.int64), fit=np.array(new_f)
+        )
+
+    def _values(self, q: np.ndarray, adjust: dict[int, np.ndarray]):
+        """Per group and chunk of its people: −(reduced cost) of each person's moves without their own
+        duals (assignment, level 2), −∞ where the move does not exist (own position, Larangan)."""
+        for blk in self.classes.blocks:
+            base = q[blk.positions] - self.eps
+            for sl in blk.rows(VALUE_CHUNK):
+                vals = blk.fit[blk.row[sl]] + base
+                persons = blk.persons[sl]
+                units = self.unit_code[blk.positions]
+                for i in np.flatnonzero(blk.solo[sl]).tolist():
+                    adj = adjust.get(int(persons[i]))
+                    if adj is not None:
+                        vals[i] += adj[units]
+                ci = blk.cur_index[sl]
+                has = np.flatnonzero(ci >= 0)
+                vals[has, ci[has]] = -np.inf
+                for i in np.flatnonzero(self.has_banned[persons]).tolist():
+                    banned = self.banned_positions[int(persons[i])]
+                    at = np.searchsorted(blk.positions, banned)
+                    ok = at < len(blk.positions)
+                    vals[i, at[ok][blk.positions[at[ok]] == banned[ok]]] = -np.inf
+                yield blk, sl, vals
 
     def purge(self, rc_min: float, keep_plan: np.ndarray | None) -> int:
         """Delete the move columns whose reduced cost in the LP just solved exceeds ``rc_min`` (nonbasic
@@ -518,24 +581,10 @@ class PricingModel:
         own = np.where(self.s_col >= 0, self.s_col, self.u_col)
         best = np.where(hi0[own] > 0.5, d0[own], np.inf)
         q = self._position_duals(y)
-        banned = self.banned
-        banned_people = {e for e, _ in banned}
-        adjust = self._relasi_adjust(y)
-        cls = self.classes
-        for members, positions, fit, solo in zip(cls.members, cls.positions, cls.fit, cls.solo):
-            vals = self._class_values(q, positions, fit, adjust.get(solo))
-            if len(vals) == 1:
-                top = np.where(positions[0] == self.cur[members], -np.inf, vals[0])
-            else:
-                two = np.argpartition(-vals, 1)[:2]
-                first, second = (two[0], two[1]) if vals[two[0]] >= vals[two[1]] else (two[1], two[0])
-                top = np.where(positions[first] == self.cur[members], vals[second], vals[first])
-            for k in (i for i, e in enumerate(members.tolist()) if e in banned_people):
-                e = int(members[k])
-                ok = (positions != self.cur[e]) & np.array([(e, p) not in banned for p in positions.tolist()])
-                top[k] = vals[ok].max() if ok.any() else -np.inf
-            d_best = -(top + self.due[members] * y[self.l2_row])
-            best[members] = np.minimum(best[members], d_best)
+        for blk, sl, vals in self._values(q, self._relasi_adjust(y)):
+            persons = blk.persons[sl]
+            d_best = -(vals.max(axis=1) + self.due[persons] * y[self.l2_row])
+            best[persons] = np.minimum(best[persons], d_best)
         # a column forced to 1 is the person's only choice
         owner = np.concatenate([np.arange(n), self.xe[: len(lo0) - self.x_first]])
         own_col = np.concatenate([own, np.arange(self.x_first, len(lo0))])
@@ -563,20 +612,21 @@ class PricingModel:
             q[has] += duals[rows[has]]
         return q
 
-    @cached_property
-    def banned(self) -> set[tuple[int, int]]:
-        """The Larangan pairs among the eligible moves (computed once, when pricing first needs them)."""
+    def _larangan(self) -> None:
+        """The Larangan pairs among the eligible moves, per person (``banned_positions``, ascending)."""
         lar = self.rnd.larangan
-        out: set[tuple[int, int]] = set()
+        self.has_banned = np.zeros(self.rnd.n_people, dtype=bool)
+        self.banned_positions: dict[int, np.ndarray] = {}
         if not len(lar):
-            return out
-        for e in np.unique(lar["person"].to_numpy()):
+            return
+        for e in np.unique(lar["person"].to_numpy()).tolist():
             if self.space.group_of[e] < 0:
                 continue
             q = self.space.groups[self.space.group_of[e]].positions
-            for p in q[larangan_mask(self.rnd, np.full(len(q), e), q)].tolist():
-                out.add((int(e), p))
-        return out
+            banned = q[larangan_mask(self.rnd, np.full(len(q), e), q)]
+            if len(banned):
+                self.has_banned[e] = True
+                self.banned_positions[int(e)] = banned
 
     # ----------------------------------------------------------------------------------------------------
     def run(self, time_limit: float) -> tuple[str, float | None, float | None]:
@@ -873,7 +923,7 @@ def solve_pricing(
     cur = pm.cur
     moved = np.flatnonzero((plan_a != cur) & (plan_a >= 0) & (status.kunci_pos == NO_LOCK))
     pm.add_columns(moved, plan_a[moved])
-    stats["pricing_classes"] = len(pm.classes.members)
+    stats["pricing_classes"] = pm.classes.count
     stats["stage_b_build_seconds"] = time.perf_counter() - t
     # ---- stage B: level 3, then 4, with Φ fixed -----------------------------------------------------
     say("solve-b")
