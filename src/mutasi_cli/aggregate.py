@@ -185,9 +185,9 @@ def solve_stage_a(
         if from_p:
             mv = b.col(0, len(members), integer=False)
             b.row([(mv, 1.0)] + [(stay[e], 1.0) for e in members], len(members), len(members))
-            for p, origin in from_p.items():
-                entries = [(ycols[pos_index[p]], 1.0), (mv, -1.0)] + [(stay[e], -1.0) for e in origin]
-                b.row(entries, -INF, -len(origin))
+            for p, here in from_p.items():
+                entries = [(ycols[pos_index[p]], 1.0), (mv, -1.0)] + [(stay[e], -1.0) for e in here]
+                b.row(entries, -INF, -len(here))
     for e in range(n):
         if not in_key[e]:
             b.row([(stay[e], 1.0)] + [(c, 1.0) for c in person_moves.get(e, [])], 1, 1)

@@ -75,8 +75,6 @@ CG_STOP_GAP = 4e-4
 CG_SHARE = 0.85
 #: after each column-generation round, moves whose reduced cost exceeds this are deleted from the LP
 PURGE_RC: float | None = 0.5
-#: Wentges smoothing of the duals column generation prices with (0: the LP's own duals)
-SMOOTHING = 0.0
 #: never let the reduced-cost argument add more moves than this in one go
 MAX_PROOF_COLUMNS = 300_000
 
@@ -852,7 +850,6 @@ def _column_generation(
     lower bound on −Ψ over all moves)."""
     pm.set_integrality(False)
     bound: float | None = None
-    center: np.ndarray | None = None  # the duals of the best Lagrangian bound so far
     last_obj: float | None = None
     while True:
         st, obj, _ = pm.run(deadline - time.perf_counter())
@@ -865,7 +862,7 @@ def _column_generation(
         duals = pm.duals()
         lagrange = pm.lagrangian_bound(duals)
         if lagrange is not None and (bound is None or lagrange > bound):
-            bound, center = lagrange, duals
+            bound = lagrange
         if say is not None:
             say("detail:" + PROGRESS_ROUND.format(
                 round=int(stats[f"{tag}_rounds"]), columns=pm.n_cols - pm.x_first, lp=-obj,
@@ -879,17 +876,7 @@ def _column_generation(
             return "bound", obj, bound
         if PURGE_RC is not None:
             stats[f"{tag}_purged"] = stats.get(f"{tag}_purged", 0) + pm.purge(PURGE_RC, pm.keep_plan)
-        added = 0
-        if center is not None and SMOOTHING > 0:
-            # Wentges smoothing: price at a point between the best-bound duals and the LP's, which damps
-            # the duals' swings between rounds; its Lagrangian bound is valid too
-            mixed = SMOOTHING * center + (1.0 - SMOOTHING) * duals
-            at_mixed = pm.lagrangian_bound(mixed)
-            if at_mixed is not None and at_mixed > bound:
-                bound, center = at_mixed, mixed
-            added = pm.price(mixed, -RC_TOL, PER_PERSON)
-        if added == 0:
-            added = pm.price(duals, -RC_TOL, PER_PERSON)
+        added = pm.price(duals, -RC_TOL, PER_PERSON)
         if added == 0:
             return "optimal", obj, obj  # no move left out can improve the LP: its value is a bound
 
