@@ -379,3 +379,37 @@ def test_round_without_level_0_2_terms_is_optimal() -> None:
     results = check(make_round(people, positions), (0, 0, 0))
     assert results[0].levels[3] == results[1].levels[3]
     assert [r.final.tolist() for r in results] == [[1], [1]]
+
+
+@pytest.mark.parametrize("route", ["pricing", "direct"])
+def test_nobody_moves_to_their_own_position(route: str) -> None:
+    """A due person alone in their group, whose only other eligible position is held by someone who
+    cannot move: "moving" into their own position is not a move, so nobody moves and level 2 is 0."""
+    people = [person(1, "A1", years=6), person(2, "A2", years=1)]
+    positions = [position("A1", "Unit A"), position("A2", "Unit B")]
+    res = plan(make_round(people, positions), solver="highs", route=route, time_limit=30)
+    assert res.status == "optimal"
+    assert res.levels[2] == 0 and res.levels[4] == 0
+    assert list(res.final) == [0, 1]
+
+
+def test_lazy_rows_add_exactly_the_violated_ones() -> None:
+    import highspy
+
+    from mutasi_cli.aggregate import _Builder, _LazyRows
+
+    rows = _Builder()
+    rows.row([(0, 1.0), (1, 1.0)], -highspy.kHighsInf, 1)  # x0 + x1 ≤ 1
+    rows.row([(1, 1.0), (2, -1.0)], -highspy.kHighsInf, 0)  # x1 − x2 ≤ 0
+    rows.row([(0, 2.0)], -highspy.kHighsInf, 3)  # 2·x0 ≤ 3
+    lazy = _LazyRows(rows)
+    h = highspy.Highs()
+    h.setOptionValue("output_flag", False)
+    h.addVars(3, np.zeros(3), np.ones(3))
+    assert lazy.add_violated(h, np.array([1.0, 1.0, 1.0])) == 1  # only the first
+    assert h.getNumRow() == 1 and list(lazy.pending) == [False, True, True]
+    assert lazy.add_violated(h, np.array([1.0, 1.0, 1.0])) == 0  # the first is no longer pending
+    assert lazy.add_violated(h, np.array([0.0, 1.0, 0.0])) == 1  # the second
+    assert lazy.add_all(h) == 1 and h.getNumRow() == 3
+    lp = h.getLp()
+    assert list(lp.row_upper_) == [1.0, 0.0, 3.0]

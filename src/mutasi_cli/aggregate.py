@@ -169,6 +169,7 @@ def solve_stage_a(
                 keys.append((members, g.positions, ycols))
     # --- rows ---------------------------------------------------------------------------------------
     in_key = np.zeros(n, dtype=bool)
+    own = _Builder()  # the own-position rows, added to the LP only when violated (see below)
     for members, q, ycols in keys:
         in_key[members] = True
         key_rows.append(
@@ -186,8 +187,11 @@ def solve_stage_a(
             mv = b.col(0, len(members), integer=False)
             b.row([(mv, 1.0)] + [(stay[e], 1.0) for e in members], len(members), len(members))
             for p, here in from_p.items():
-                entries = [(ycols[pos_index[p]], 1.0), (mv, -1.0)] + [(stay[e], -1.0) for e in here]
-                b.row(entries, -INF, -len(here))
+                own.row(
+                    [(ycols[pos_index[p]], 1.0), (mv, -1.0)] + [(stay[e], -1.0) for e in here],
+                    -INF,
+                    -len(here),
+                )
     for e in range(n):
         if not in_key[e]:
             b.row([(stay[e], 1.0)] + [(c, 1.0) for c in person_moves.get(e, [])], 1, 1)
@@ -224,12 +228,21 @@ def solve_stage_a(
     # The LP relaxation first: on these models it is usually integral at an optimal vertex, and then it
     # is its own certificate. HiGHS' presolve costs more than it saves here (measured: 5,000 people,
     # 5.4 s of presolve for a 3.3 s solve), so it is off for both the LP and the MIP.
+    # The own-position rows (one per key and origin: most of the rows, almost all slack) join the LP
+    # only when its solution violates them; the LP that satisfies them all is the LP's optimum
+    # (measured: ).
     h = b.highs({phi: -1.0})
     h.setOptionValue("presolve", "off")
     ints = np.array(b.integer, dtype=np.int32)
     set_integrality(h, ints, False)
-    h.setOptionValue("time_limit", max(1.0, time_limit - (time.perf_counter() - t0)))
-    h.run()
+    lazy = _LazyRows(own)
+    while True:
+        h.setOptionValue("time_limit", max(1.0, time_limit - (time.perf_counter() - t0)))
+        h.run()
+        if h.getModelStatus() != highspy.HighsModelStatus.kOptimal:
+            break
+        if not lazy.add_violated(h, np.asarray(h.getSolution().col_value)):
+            break
     values, st_name, value, bound = None, "no-solution", None, None
     if h.getModelStatus() == highspy.HighsModelStatus.kOptimal:
         lp = np.asarray(h.getSolution().col_value)
@@ -241,6 +254,7 @@ def solve_stage_a(
         st_name = "infeasible"
     if values is None and st_name != "infeasible":
         remaining = max(1.0, time_limit - (time.perf_counter() - t0))
+        lazy.add_all(h)
         set_integrality(h, ints, True)
         if solver == "cbc":
             from mutasi_cli.pricing import highs_to_pulp
@@ -278,6 +292,41 @@ def solve_stage_a(
     if st_name == "optimal":
         bound = value
     return StageA(SolveOutcome(st_name, value, bound, seconds), final, columns)
+
+
+class _LazyRows:
+    """Rows held back from the LP (all of the form Σ a·x ≤ hi), added when a solution violates them."""
+
+    def __init__(self, rows: _Builder) -> None:
+        self.starts = np.array(rows.starts, dtype=np.int64)
+        self.idx = np.array(rows.idx, dtype=np.int64)
+        self.val = np.array(rows.val)
+        self.hi = np.array(rows.r_hi)
+        self.pending = np.ones(len(self.hi), dtype=bool)
+
+    def add_violated(self, h: highspy.Highs, x: np.ndarray) -> int:
+        """Add the pending rows that ``x`` violates; their number."""
+        if not self.pending.any():
+            return 0
+        activity = np.add.reduceat(self.val * x[self.idx], self.starts)
+        return self._add(h, np.flatnonzero(self.pending & (activity > self.hi + 1e-7)))
+
+    def add_all(self, h: highspy.Highs) -> int:
+        return self._add(h, np.flatnonzero(self.pending))
+
+    def _add(self, h: highspy.Highs, rows: np.ndarray) -> int:
+        if not len(rows):
+            return 0
+        ends = np.append(self.starts[1:], len(self.idx))
+        lens = ends[rows] - self.starts[rows]
+        starts = np.concatenate([[0], np.cumsum(lens)[:-1]]).astype(np.int32)
+        entries = np.repeat(self.starts[rows] - starts, lens) + np.arange(lens.sum())
+        h.addRows(
+            len(rows), np.full(len(rows), -INF), self.hi[rows], int(lens.sum()), starts,
+            self.idx[entries].astype(np.int32), self.val[entries],
+        )  # fmt: skip
+        self.pending[rows] = False
+        return len(rows)
 
 
 def _relation_rows(b: _Builder, rnd, stay, status, ind_e, ind_p, ind_col) -> None:
