@@ -230,7 +230,8 @@ def solve_stage_a(
     # 5.4 s of presolve for a 3.3 s solve), so it is off for both the LP and the MIP.
     # The own-position rows (one per key and origin: most of the rows, almost all slack) join the LP
     # only when its solution violates them; the LP that satisfies them all is the LP's optimum
-    # (measured: ).
+    # (measured: 20,000 people, 12,839 of 25,903 rows held back, none needed, 18.0 s → 15.1 s; at
+    # 50,000 people 31,893 held back and 298 s either way: there the 2.4 million columns dominate).
     h = b.highs({phi: -1.0})
     h.setOptionValue("presolve", "off")
     ints = np.array(b.integer, dtype=np.int32)
