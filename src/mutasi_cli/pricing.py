@@ -5,10 +5,12 @@ holds for all of them.
 A Bungo-like round has millions of allowed (person, position) moves, but an optimal plan uses a few
 thousand. Levels 0–2 are held at stage A's optimum by three rows with unit coefficients (the same integer
 plans as "Φ ≥ Φ*", a better-conditioned LP than one Φ row with its lexicographic weights; measured:
-column generation at 5,000 people 12.9 s → 5.8 s, the first LP at 20,000 people 26 s → 1.4 s). The level-3 model starts from the stay/unplaced variables, the Kunci moves, every
-move of a person named in Relasi and the moves of stage A's plan, and grows by *column generation*:
-solve the LP relaxation (HiGHS, built from arrays), compute the reduced cost of every move left out, add
-those that could improve the LP, repeat.
+column generation at 5,000 people 12.9 s → 5.8 s, the first LP at 20,000 people 26 s → 1.4 s). The
+level-3 model starts from the stay/unplaced variables, the Kunci moves and the moves of stage A's plan,
+and grows by *column generation*: solve the LP relaxation (HiGHS, built from arrays), compute the reduced
+cost of every move left out, add those that could improve the LP, delete those far from entering
+(``PURGE_RC``), repeat. The Relasi rows exist from the start; a move of a person named in Relasi enters
+them when it is added, and their duals enter that person's reduced costs.
 
 Bounds. After every LP the *Lagrangian bound* (:meth:`PricingModel.lagrangian_bound`) relaxes every row
 but the assignment rows with the LP's duals and takes each person's best move over *all* moves: a valid
@@ -23,7 +25,8 @@ and the MIP solved again, so that its own bound holds for all moves.
 
 Reduced costs are computed per *pricing class*: people of one eligibility profile who also share the
 attributes the fit score reads (major, training, SKP, home kecamatan, wishes) have the same fit vector
-over their eligible positions, computed once; prices then cost one vector operation per class.
+over their eligible positions, computed once as a row of their group's matrix; a pricing round then
+costs a few matrix operations per group.
 
 Sign convention: HiGHS minimises −Ψ (move columns cost ε − fit); a column's reduced cost is c_j − a_jᵀy
 with the row duals y.
