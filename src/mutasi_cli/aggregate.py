@@ -302,6 +302,7 @@ class _LazyRows:
         self.starts = np.array(rows.starts, dtype=np.int64)
         self.idx = np.array(rows.idx, dtype=np.int64)
         self.val = np.array(rows.val)
+        self.ends = np.append(self.starts[1:], len(self.idx))
         self.hi = np.array(rows.r_hi)
         self.pending = np.ones(len(self.hi), dtype=bool)
 
@@ -318,8 +319,7 @@ class _LazyRows:
     def _add(self, h: highspy.Highs, rows: np.ndarray) -> int:
         if not len(rows):
             return 0
-        ends = np.append(self.starts[1:], len(self.idx))
-        lens = ends[rows] - self.starts[rows]
+        lens = self.ends[rows] - self.starts[rows]
         starts = np.concatenate([[0], np.cumsum(lens)[:-1]]).astype(np.int32)
         entries = np.repeat(self.starts[rows] - starts, lens) + np.arange(lens.sum())
         h.addRows(

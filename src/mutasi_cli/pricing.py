@@ -77,7 +77,7 @@ CG_STOP_GAP = 4e-4
 #: share of stage B's time that column generation may use before settling for its Lagrangian bound
 CG_SHARE = 0.85
 #: after each column-generation round, moves whose reduced cost exceeds this are deleted from the LP
-PURGE_RC: float | None = 0.5
+PURGE_RC = 0.5
 #: never let the reduced-cost argument add more moves than this in one go
 MAX_PROOF_COLUMNS = 300_000
 
@@ -303,9 +303,9 @@ class PricingModel:
         self.rel_rows: dict[int, dict[int, np.ndarray]] = {}
         # Kunci moves, fixed to 1
         self.add_columns(space.kunci_person, space.kunci_position, fixed=True)
+        self._larangan()
         self._relation_rows()
         self.classes = _Classes(rnd, space, solo=related)
-        self._larangan()
         lp = self.h.getLp()  # row bounds, static columns and their entries, for the Lagrangian bound
         self.row_lo, self.row_hi = np.array(lp.row_lower_), np.array(lp.row_upper_)
         self.static_lo = np.array(lp.col_lower_)[: self.n_cols]
@@ -322,11 +322,13 @@ class PricingModel:
 
     # ----------------------------------------------------------------------------------------------------
     def _all_moves(self, persons: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """Every allowed move of ``persons`` (people of a candidate group), as (person, position) arrays."""
         es, ps = [], []
         for e in persons:
             q = self.space.groups[self.space.group_of[e]].positions
             q = q[q != self.cur[e]]
-            q = q[~larangan_mask(self.rnd, np.full(len(q), e), q)]
+            if self.has_banned[e]:
+                q = q[~np.isin(q, self.banned_positions[int(e)])]
             es.append(np.full(len(q), e))
             ps.append(q)
         if not es:
@@ -503,10 +505,10 @@ class PricingModel:
         duals (assignment, level 2), −∞ where the move does not exist (own position, Larangan)."""
         for blk in self.classes.blocks:
             base = q[blk.positions] - self.eps
+            units = self.unit_code[blk.positions]
             for sl in blk.rows(VALUE_CHUNK):
                 vals = blk.fit[blk.row[sl]] + base
                 persons = blk.persons[sl]
-                units = self.unit_code[blk.positions]
                 for i in np.flatnonzero(blk.solo[sl]).tolist():
                     adj = adjust.get(int(persons[i]))
                     if adj is not None:
@@ -521,18 +523,19 @@ class PricingModel:
                     vals[i, at[ok][blk.positions[at[ok]] == banned[ok]]] = -np.inf
                 yield blk, sl, vals
 
-    def purge(self, rc_min: float, keep_plan: np.ndarray | None) -> int:
-        """Delete the move columns whose reduced cost in the LP just solved exceeds ``rc_min`` (nonbasic
-        at 0, so the basis stays valid), except fixed moves and the moves of ``keep_plan``. They stay eligible: pricing adds any of them back when it prices out. Keeps the
-        LP small (measured at 20,000 people: a dual simplex iteration costs 0.1 ms at 90k columns, 0.9 ms at
+    def purge(self, rc_min: float) -> int:
+        """Delete the move columns whose reduced cost in the last LP (``last_lp``) exceeds ``rc_min``:
+        nonbasic at 0, so the basis stays valid. Fixed moves and the moves of ``keep_plan`` stay. The
+        others stay eligible: pricing adds any of them back when it prices out. Keeps the LP small
+        (measured at 20,000 people: a dual simplex iteration costs 0.1 ms at 90k columns, 0.9 ms at
         480k). Returns the number deleted."""
         k = self.n_cols
-        rc = np.asarray(self.h.getSolution().col_dual)[self.x_first : k]
-        if len(rc) != k - self.x_first:
+        lp = self.last_lp
+        if lp is None or len(lp.col_dual) != k:
             return 0
-        drop = (rc > rc_min) & ~self.x_fixed
-        if keep_plan is not None:
-            drop &= keep_plan[self.xe] != self.xp
+        drop = (lp.col_dual[self.x_first :] > rc_min) & ~self.x_fixed
+        if self.keep_plan is not None:
+            drop &= self.keep_plan[self.xe] != self.xp
         gone = np.flatnonzero(drop)
         if not len(gone):
             return 0
@@ -542,11 +545,8 @@ class PricingModel:
         kept = ~drop
         self.xe, self.xp, self.x_fixed = self.xe[kept], self.xp[kept], self.x_fixed[kept]
         self.n_cols -= len(gone)
-        if self.last_lp is not None and len(self.last_lp.col_value) == k:
-            whole = np.concatenate([np.ones(self.x_first, dtype=bool), kept])
-            self.last_lp = LpSolution(
-                self.last_lp.col_value[whole], self.last_lp.col_dual[whole], self.last_lp.row_dual
-            )
+        whole = np.concatenate([np.ones(self.x_first, dtype=bool), kept])
+        self.last_lp = LpSolution(lp.col_value[whole], lp.col_dual[whole], lp.row_dual)
         return len(gone)
 
     def lagrangian_bound(self, y: np.ndarray) -> float | None:
@@ -594,15 +594,6 @@ class PricingModel:
         if not np.all(np.isfinite(best)):
             return None
         return total + float(best.sum())
-
-    def _class_values(
-        self, q: np.ndarray, positions: np.ndarray, fit: np.ndarray, adjust: np.ndarray | None
-    ) -> np.ndarray:
-        """−(reduced cost) of a class's moves without the person's own duals (assignment, level 2)."""
-        vals = q[positions] + (fit - self.eps)
-        if adjust is not None:
-            vals = vals + adjust[self.unit_code[positions]]
-        return vals
 
     def _position_duals(self, duals: np.ndarray) -> np.ndarray:
         """Per position, the sum of the duals of the rows a move into it enters (capacity, opens,
@@ -862,7 +853,7 @@ def _column_generation(
                 return "time", last_obj, bound
             return st, None, bound
         pm.last_lp, last_obj = pm.lp_solution(), obj
-        duals = pm.duals()
+        duals = pm.last_lp.row_dual
         lagrange = pm.lagrangian_bound(duals)
         if lagrange is not None and (bound is None or lagrange > bound):
             bound = lagrange
@@ -877,8 +868,7 @@ def _column_generation(
             return "optimal", obj, obj  # the bound meets the LP: no move left out can improve it
         if bound is not None and obj - bound <= stop_gap * max(1.0, abs(obj)):
             return "bound", obj, bound
-        if PURGE_RC is not None:
-            stats[f"{tag}_purged"] = stats.get(f"{tag}_purged", 0) + pm.purge(PURGE_RC, pm.keep_plan)
+        stats[f"{tag}_purged"] = stats.get(f"{tag}_purged", 0) + pm.purge(PURGE_RC)
         added = pm.price(duals, -RC_TOL, PER_PERSON)
         if added == 0:
             return "optimal", obj, obj  # no move left out can improve the LP: its value is a bound
