@@ -120,3 +120,33 @@ def test_column_generation_reaches_the_lp_over_every_move(sample_round):
         perturbed = y * rng.uniform(0.0, 2.0, len(y))
         lagrange = full.lagrangian_bound(perturbed)
         assert lagrange is not None and lagrange <= full_value + 1e-6
+
+
+def test_stage_a_prices_individual_moves_as_the_solver_does(sample_round, monkeypatch):
+    """Stage A prices the individual moves it holds out by c_j − A_jᵀy. For the moves in the LP, that must be
+    the reduced cost HiGHS reports; and at the end no move held out may price in."""
+    import numpy as np
+
+    from mutasi_cli import aggregate
+    from mutasi_cli.candidates import candidate_space
+
+    seen = []
+    original = aggregate._StageLp.solve_lp
+
+    def keep(self, deadline):
+        seen.append(self)
+        return original(self, deadline)
+
+    monkeypatch.setattr(aggregate._StageLp, "solve_lp", keep)
+    status = person_status(sample_round)
+    stage = aggregate.solve_stage_a(sample_round, status, candidate_space(sample_round, status), 60)
+    assert stage.outcome.status == "optimal"
+    (lp,) = seen
+    assert len(lp.pool) and not lp.complete(), "the round should have individual moves held out"
+    sol = lp.h.getSolution()
+    y = np.asarray(sol.row_dual)[: lp.n_rows]
+    d = lp.cost[lp.pool] - np.add.reduceat(lp.pool_val * y[lp.pool_row], lp.pool_start)
+    inside = lp.hcol[lp.pool] >= 0
+    assert inside.sum() > 0
+    np.testing.assert_allclose(d[inside], np.asarray(sol.col_dual)[lp.hcol[lp.pool[inside]]], atol=1e-7)
+    assert d[~inside].min() >= -aggregate.RC_TOL

@@ -44,6 +44,14 @@ from mutasi_cli.solvers import SolveOutcome, _quiet_stdout, set_integrality
 INF = highspy.kHighsInf
 #: an LP value this close to an integer counts as integral
 INTEGRAL_TOL = 1e-6
+#: an individual move enters the LP when its reduced cost is below −RC_TOL
+RC_TOL = 1e-6
+#: slack on reduced-cost thresholds: the LP's duals are exact only to the solver's tolerances
+RC_SLACK = 1e-6
+#: slack on reduced-cost fixing, wide: a column wrongly fixed could cost a proof, one left free costs little
+RC_FIX_SLACK = 1e-3
+#: individual moves entering the LP per person and round of pricing
+POOL_PER_PERSON = 8
 
 
 @dataclass
@@ -82,22 +90,6 @@ class _Builder:
         self.r_hi.append(hi)
         return len(self.r_lo) - 1
 
-    def highs(self, cost: dict[int, float]) -> highspy.Highs:
-        with _quiet_stdout():
-            h = highspy.Highs()
-        h.setOptionValue("output_flag", False)
-        h.setOptionValue("threads", 1)
-        n = len(self.lo)
-        h.addVars(n, np.array(self.lo), np.array(self.hi))
-        if cost:
-            keys = np.array(list(cost), dtype=np.int32)
-            h.changeColsCost(len(keys), keys, np.array([cost[k] for k in cost.keys()]))
-        h.addRows(
-            len(self.r_lo), np.array(self.r_lo), np.array(self.r_hi), len(self.idx),
-            np.array(self.starts, dtype=np.int32), np.array(self.idx, dtype=np.int32), np.array(self.val),
-        )  # fmt: skip
-        return h
-
 
 def solve_stage_a(
     rnd: Round, status: PersonStatus, space: CandidateSpace, time_limit: float, solver: str = "highs"
@@ -128,9 +120,14 @@ def solve_stage_a(
     ind_p: list[int] = []
     ind_col: list[int] = []
     person_moves: dict[int, list[int]] = {}
+    pool_cols: list[int] = []  # the individual moves, priced into the LP (see _StageLp)
+    pool_person: list[int] = []
 
     def individual_move(e: int, p: int, fixed: bool) -> None:
         c = b.col(1 if fixed else 0, 1)
+        if not fixed:
+            pool_cols.append(c)
+            pool_person.append(e)
         ind_e.append(e)
         ind_p.append(p)
         ind_col.append(c)
@@ -218,74 +215,63 @@ def solve_stage_a(
     for _unit, es, cap in turnover_groups(rnd, status):
         b.row([(stay[e], 1.0) for e in es], len(es) - cap, INF)
     _relation_rows(b, rnd, stay, status, ind_e, ind_p, ind_col)
-    phi = b.col(-INF, INF, integer=False)
     phi_terms += [(stay[e], -w0) for e in np.flatnonzero(status.dihapus).tolist()]
     phi_terms += [(c, w1) for c in f_cols]
-    b.row(phi_terms + [(phi, -1.0)], 0, 0)
+    # Φ as a column of its own, defined by a row, and the only cost (minimise −Φ). With the weights in
+    # the costs instead, the LP's optimal vertex was fractional (measured, 5,000 people: 23 values, with
+    # every move in the LP; a 9.5 s MIP then); with the Φ row it has been integral on every round measured
+    phi = b.col(-INF, INF, integer=False)
+    phi_row = b.row(phi_terms + [(phi, -1.0)], 0, 0)
+    cost = np.zeros(len(b.lo))
+    cost[phi] = -1.0
     columns = len(b.lo)
 
     # --- solve ----------------------------------------------------------------------------------------
     # The LP relaxation first: on these models it is usually integral at an optimal vertex, and then it
     # is its own certificate. HiGHS' presolve costs more than it saves here (measured: 5,000 people,
     # 5.4 s of presolve for a 3.3 s solve), so it is off for both the LP and the MIP.
-    # The own-position rows (one per key and origin: most of the rows, almost all slack) join the LP
-    # only when its solution violates them; the LP that satisfies them all is the LP's optimum
-    # (measured: 20,000 people, 12,839 of 25,903 rows held back, none needed, 18.0 s → 15.1 s; at
-    # 50,000 people 31,893 held back and 298 s either way: there the 2.4 million columns dominate).
-    h = b.highs({phi: -1.0})
-    h.setOptionValue("presolve", "off")
-    ints = np.array(b.integer, dtype=np.int32)
-    set_integrality(h, ints, False)
-    lazy = _LazyRows(own)
-    while True:
-        h.setOptionValue("time_limit", max(1.0, time_limit - (time.perf_counter() - t0)))
-        h.run()
-        if h.getModelStatus() != highspy.HighsModelStatus.kOptimal:
-            break
-        if not lazy.add_violated(h, np.asarray(h.getSolution().col_value)):
-            break
+    # Two kinds of columns and rows wait outside the LP until they matter (see :class:`_StageLp`):
+    # - the own-position rows (one per key and origin: most of the rows, almost all slack) join the LP
+    #   only when its solution violates them (measured: 20,000 people, 12,839 of 25,903 rows held back,
+    #   none needed, 18.0 s → 15.1 s);
+    # - the individual moves (one per move of each person named in Relasi or Larangan: 1.6 of the 2.4
+    #   million columns at 50,000 people) join only when their reduced cost is negative.
+    lp = _StageLp(b, cost, np.array(pool_cols, dtype=np.int64), np.array(pool_person, dtype=np.int64), own)
+    ints = np.array(b.integer, dtype=np.int64)
     values, st_name, value, bound = None, "no-solution", None, None
-    if h.getModelStatus() == highspy.HighsModelStatus.kOptimal:
-        lp = np.asarray(h.getSolution().col_value)
-        lp_value = -h.getInfo().objective_function_value
+    ms = lp.solve_lp(t0 + time_limit)
+    if ms == highspy.HighsModelStatus.kOptimal:
+        x = lp.lp_values()
+        lp_value = lp.objective()
         bound = float(np.floor(lp_value + 1e-6))  # Φ is integral
-        if np.all(np.abs(lp[ints] - np.round(lp[ints])) <= INTEGRAL_TOL):
-            values, st_name, value = np.round(lp), "optimal", float(round(lp_value))
-    elif h.getModelStatus() == highspy.HighsModelStatus.kInfeasible:
+        if np.all(np.abs(x[ints] - np.round(x[ints])) <= INTEGRAL_TOL):
+            values, st_name, value = np.round(x), "optimal", float(round(lp_value))
+    elif ms == highspy.HighsModelStatus.kInfeasible:
         st_name = "infeasible"
     if values is None and st_name != "infeasible":
-        remaining = max(1.0, time_limit - (time.perf_counter() - t0))
-        lazy.add_all(h)
-        set_integrality(h, ints, True)
-        if solver == "cbc":
-            from mutasi_cli.pricing import highs_to_pulp
-            from mutasi_cli.solvers import solve
-
-            t_build = time.perf_counter()
-            prob, cols = highs_to_pulp(h, set(b.integer))
-            remaining = max(1.0, remaining - (time.perf_counter() - t_build))  # the build counts too
-            out = solve(prob, "cbc", remaining, abs_gap=0.999)
-            values = np.array([v.varValue or 0.0 for v in cols]) if out.has_solution else None
-            st_name, value = out.status, out.objective
-            bound = out.bound if bound is None or out.bound is None else min(bound, out.bound)
+        lp.lazy.add_all(lp.h)
+        if bound is not None:
+            # first the MIP over the fractional neighbourhood: every integer column at its LP value
+            # except those that share a row (Φ's aside) with a fractional one. Reaching the LP's floor
+            # proves it (measured, 50,000 people: 42 fractional values, 58,460 columns left free,
+            # 9.8 s; 298 s for the MIP over every column in the LP; with only the 42 free, infeasible)
+            lp.fix_around_fractional(ints, phi_row)
+            remaining = t0 + time_limit - time.perf_counter()
+            found = lp.solve_mip(ints, time.perf_counter() + remaining / 4, solver)
+            lp.unfix()
+            if found[0] == "optimal" and found[1] is not None and found[1] >= bound - 0.5:
+                st_name, value, values = found[0], found[1], found[2]
+    if values is None and st_name != "infeasible":
+        if bound is None:  # the LP did not finish: the MIP over the columns so far
+            st_name, value, values, mip_bound = lp.solve_mip(ints, t0 + time_limit, solver)
+            if lp.complete():
+                bound = mip_bound
+            elif st_name == "optimal":
+                st_name = "feasible"  # nothing is proven about the moves left out
         else:
-            h.setOptionValue("time_limit", remaining)
-            h.setOptionValue("mip_abs_gap", 0.999)
-            h.setOptionValue("mip_rel_gap", 0.0)
-            h.run()
-            info = h.getInfo()
-            ok = info.primal_solution_status == 2
-            values = np.asarray(h.getSolution().col_value) if ok else None
-            ms = h.getModelStatus()
-            st_name = (
-                "optimal" if ms == highspy.HighsModelStatus.kOptimal and ok
-                else "infeasible" if ms == highspy.HighsModelStatus.kInfeasible
-                else "feasible" if ok else "no-solution"
-            )  # fmt: skip
-            value = -info.objective_function_value if ok else None
-            if np.isfinite(info.mip_dual_bound):
-                mip_bound = -info.mip_dual_bound
-                bound = mip_bound if bound is None else min(bound, mip_bound)
+            st_name, value, values, bound = _mip_over_priced(
+                lp, ints, lp_value, bound, t0 + time_limit, solver
+            )
     seconds = time.perf_counter() - t0
     if values is None:
         return StageA(SolveOutcome(st_name, None, bound, seconds), None, columns)
@@ -295,10 +281,244 @@ def solve_stage_a(
     return StageA(SolveOutcome(st_name, value, bound, seconds), final, columns)
 
 
+class _StageLp:
+    """Stage A's LP in HiGHS over the columns that matter so far; results in the builder's numbering.
+
+    The individual moves (``pool``, with their people ``pool_person``) start outside. After each solve
+    the duals y price them all at once, by one sparse product: the reduced cost of move j is
+    c_j − A_jᵀy. The most negative few per person enter. The own-position rows ``own`` wait as
+    :class:`_LazyRows`. When no move prices in and no held-back row is violated, the LP's optimum is
+    that of the whole model, and its duals bound every move left out (:meth:`add_priced`)."""
+
+    def __init__(
+        self, b: _Builder, cost: np.ndarray, pool: np.ndarray, pool_person: np.ndarray, own: _Builder
+    ) -> None:
+        n = len(b.lo)
+        self.n_cols, self.n_rows = n, len(b.r_lo)
+        # the matrix by columns (CSC), from the builder's rows
+        idx = np.asarray(b.idx, dtype=np.int64)
+        row_of = np.repeat(np.arange(self.n_rows), np.diff(np.append(b.starts, len(idx))))
+        by_col = np.argsort(idx, kind="stable")
+        self.col_start = np.zeros(n + 1, dtype=np.int64)
+        np.cumsum(np.bincount(idx, minlength=n), out=self.col_start[1:])
+        self.col_row, self.col_val = row_of[by_col], np.asarray(b.val)[by_col]
+        self.lo, self.hi = np.asarray(b.lo, dtype=float), np.asarray(b.hi, dtype=float)
+        self.cost = cost  # −Φ's coefficients
+        self.pool, self.pool_person = pool, pool_person
+        starts, entries = _gather(self.col_start[pool], self.col_start[pool + 1])
+        self.pool_start, self.pool_row, self.pool_val = starts, self.col_row[entries], self.col_val[entries]
+        self.hcol = np.full(n, -1, dtype=np.int64)  # builder column → HiGHS column
+        self.order = np.zeros(0, dtype=np.int64)  # HiGHS column → builder column
+        self.last_y: np.ndarray | None = None  # the last LP's row duals (the builder's rows)
+        self.last_d: np.ndarray | None = None  # and its reduced costs (the solver's columns)
+        self.fixed: np.ndarray | None = None  # the solver's columns fixed by fix_by_reduced_cost
+        with _quiet_stdout():
+            self.h = highspy.Highs()
+        for option, value in (("output_flag", False), ("threads", 1), ("presolve", "off")):
+            self.h.setOptionValue(option, value)
+        self.h.addRows(
+            self.n_rows, np.asarray(b.r_lo, dtype=float), np.asarray(b.r_hi, dtype=float), 0,
+            np.zeros(self.n_rows, dtype=np.int32), np.zeros(0, dtype=np.int32), np.zeros(0),
+        )  # fmt: skip
+        outside = np.zeros(n, dtype=bool)
+        outside[pool] = True
+        self._add(np.flatnonzero(~outside))
+        self.lazy = _LazyRows(own, self.hcol)
+
+    def _add(self, cols: np.ndarray) -> int:
+        if not len(cols):
+            return 0
+        starts, entries = _gather(self.col_start[cols], self.col_start[cols + 1])
+        self.h.addCols(
+            len(cols), self.cost[cols], self.lo[cols], self.hi[cols], len(entries),
+            starts.astype(np.int32), self.col_row[entries].astype(np.int32), self.col_val[entries],
+        )  # fmt: skip
+        self.hcol[cols] = np.arange(len(self.order), len(self.order) + len(cols))
+        self.order = np.concatenate([self.order, cols])
+        return len(cols)
+
+    def values(self, col_value) -> np.ndarray:
+        x = np.zeros(self.n_cols)
+        col_value = np.asarray(col_value)
+        x[self.order[: len(col_value)]] = col_value
+        return x
+
+    def objective(self) -> float:
+        return -self.h.getInfo().objective_function_value  # Φ
+
+    def _reduced_costs(self) -> tuple[np.ndarray, np.ndarray]:
+        """The moves still outside and their reduced costs at the last LP's duals."""
+        out = np.flatnonzero(self.hcol[self.pool] < 0)
+        assert self.last_y is not None
+        if not len(out):
+            return out, np.zeros(0)
+        # every move has an entry in its person's row, so no range is empty
+        d = self.cost[self.pool] - np.add.reduceat(
+            self.pool_val * self.last_y[self.pool_row], self.pool_start
+        )
+        return out, d[out]
+
+    def _price(self) -> int:
+        out, d = self._reduced_costs()
+        take = np.flatnonzero(d < -RC_TOL)
+        if not len(take):
+            return 0
+        person = self.pool_person[out[take]]
+        order = np.lexsort((d[take], person))
+        person = person[order]
+        first = np.flatnonzero(np.r_[True, person[1:] != person[:-1]])
+        rank = np.arange(len(order)) - np.repeat(first, np.diff(np.r_[first, len(order)]))
+        return self._add(self.pool[out[take[order[rank < POOL_PER_PERSON]]]])
+
+    def complete(self) -> bool:
+        """Whether every individual move is in the LP."""
+        return bool(np.all(self.hcol[self.pool] >= 0))
+
+    def add_priced(self, threshold: float) -> int:
+        """Add every move left out whose reduced cost is at most ``threshold``; their number."""
+        if self.last_y is None:
+            return 0
+        out, d = self._reduced_costs()
+        return self._add(self.pool[out[d <= threshold]])
+
+    def fix_by_reduced_cost(self, ints: np.ndarray, threshold: float) -> int:
+        """Fix at its LP bound every integer column of the last LP whose reduced cost exceeds
+        ``threshold`` in absolute value (undone by :meth:`unfix`); their number."""
+        if self.last_d is None:
+            return 0
+        cols = self.hcol[ints]
+        cols = cols[(cols >= 0) & (cols < len(self.last_d))]
+        d = self.last_d[cols]
+        low, high = cols[d > threshold], cols[d < -threshold]
+        at = np.concatenate([self.lo[self.order[low]], self.hi[self.order[high]]])
+        return self._fix(np.concatenate([low, high]), at)
+
+    def fix_around_fractional(self, ints: np.ndarray, skip_row: int) -> int:
+        """Fix at its value in the last LP every integer column except the fractional ones and those
+        sharing a row with one (``skip_row`` aside); undone by :meth:`unfix`. Their number."""
+        x = self.lp_values()
+        frac = ints[np.abs(x[ints] - np.round(x[ints])) > INTEGRAL_TOL]
+        starts, entries = _gather(self.col_start[frac], self.col_start[frac + 1])
+        rows = np.unique(self.col_row[entries])
+        near_row = np.zeros(self.n_rows + 1, dtype=bool)
+        near_row[rows[rows != skip_row]] = True
+        col_of = np.repeat(np.arange(self.n_cols), np.diff(self.col_start))
+        free = np.zeros(self.n_cols, dtype=bool)
+        free[col_of[near_row[self.col_row]]] = True
+        cols = ints[~free[ints] & (self.hcol[ints] >= 0)]
+        return self._fix(self.hcol[cols], np.round(x[cols]))
+
+    def _fix(self, cols: np.ndarray, at: np.ndarray) -> int:
+        self.fixed = cols
+        self.h.changeColsBounds(len(cols), cols.astype(np.int32), at, at)
+        return len(cols)
+
+    def unfix(self) -> None:
+        if self.fixed is not None and len(self.fixed):
+            b = self.order[self.fixed]
+            self.h.changeColsBounds(len(b), self.fixed.astype(np.int32), self.lo[b], self.hi[b])
+        self.fixed = None
+
+    def solve_lp(self, deadline: float) -> highspy.HighsModelStatus:
+        """Solve, price in moves and add violated rows until neither happens; the model status."""
+        while True:
+            self.h.setOptionValue("time_limit", max(1.0, deadline - time.perf_counter()))
+            self.h.run()
+            ms = self.h.getModelStatus()
+            if ms != highspy.HighsModelStatus.kOptimal:
+                return ms
+            sol = self.h.getSolution()
+            self.last_y = np.asarray(sol.row_dual)[: self.n_rows]
+            self.last_d = np.asarray(sol.col_dual)
+            added = self.lazy.add_violated(self.h, self.values(sol.col_value))
+            added += self._price()
+            if not added:
+                return ms
+            # re-solves by primal simplex: the basis stays primal feasible when columns enter, and the
+            # dual simplex re-solve wanders on this degenerate LP (measured, 5,000 people: 13,343
+            # iterations to re-solve after 96 new columns, against 2,391 for the first solve; by primal
+            # simplex, a few dozen)
+            self.h.setOptionValue("simplex_strategy", 4)
+
+    def lp_values(self) -> np.ndarray:
+        return self.values(self.h.getSolution().col_value)
+
+    def solve_mip(
+        self, ints: np.ndarray, deadline: float, solver: str
+    ) -> tuple[str, float | None, np.ndarray | None, float | None]:
+        """The MIP over the columns in the LP: (status, Φ, values in the builder's numbering, bound)."""
+        h = self.h
+        ints_h = self.hcol[ints]
+        ints_h = ints_h[ints_h >= 0]
+        set_integrality(h, ints_h, True)
+        remaining = max(1.0, deadline - time.perf_counter())
+        if solver == "cbc":
+            from mutasi_cli.pricing import highs_to_pulp
+            from mutasi_cli.solvers import solve
+
+            t_build = time.perf_counter()
+            prob, cols = highs_to_pulp(h, set(ints_h.tolist()))
+            remaining = max(1.0, remaining - (time.perf_counter() - t_build))  # the build counts too
+            out = solve(prob, "cbc", remaining, abs_gap=0.999)
+            values = self.values([v.varValue or 0.0 for v in cols]) if out.has_solution else None
+            return out.status, out.objective, values, out.bound
+        h.setOptionValue("time_limit", remaining)
+        h.setOptionValue("mip_abs_gap", 0.999)
+        h.setOptionValue("mip_rel_gap", 0.0)
+        h.run()
+        info = h.getInfo()
+        ok = info.primal_solution_status == 2
+        ms = h.getModelStatus()
+        st_name = (
+            "optimal" if ms == highspy.HighsModelStatus.kOptimal and ok
+            else "infeasible" if ms == highspy.HighsModelStatus.kInfeasible
+            else "feasible" if ok else "no-solution"
+        )  # fmt: skip
+        values = self.values(h.getSolution().col_value) if ok else None
+        value = -info.objective_function_value if ok else None
+        bound = -info.mip_dual_bound if np.isfinite(info.mip_dual_bound) else None
+        return st_name, value, values, bound
+
+
+def _mip_over_priced(
+    lp: _StageLp, ints: np.ndarray, lp_value: float, bound: float, deadline: float, solver: str
+) -> tuple[str, float | None, np.ndarray | None, float]:
+    """Stage A's MIP when the LP's vertex is fractional, exact without every individual move in it.
+
+    Reduced-cost argument, from the LP's optimal duals: a plan has Φ ≤ LP − Σ_j |d_j|·(distance of x_j
+    from its LP bound). So a plan with Φ ≥ t keeps every integer column with |d_j| > LP − t at its LP
+    bound (those are fixed), and uses only held-out moves with d_j ≤ LP − t. The target t starts at
+    ``bound``, the LP's floor. The MIP runs first over the LP's columns only; if it falls short of t,
+    again with the held-out moves that could reach t; if it still falls short, no plan reaches t, and
+    t becomes its value + 1."""
+    target = bound
+    complete = False  # every held-out move that could reach the target is in
+    while True:
+        lp.fix_by_reduced_cost(ints, lp_value - target + RC_FIX_SLACK)
+        st_name, value, values, _ = lp.solve_mip(ints, deadline, solver)
+        lp.unfix()
+        if st_name not in ("optimal", "infeasible"):  # out of time: the best plan found, the bound so far
+            return st_name, value, values, bound
+        if value is not None and value >= target - 0.5:
+            return "optimal", value, values, value
+        if not complete:
+            complete = True
+            if lp.add_priced(lp_value - target + RC_SLACK):
+                continue
+        bound = target - 1  # nothing reaches the target
+        if value is not None and value >= bound - 0.5:
+            return "optimal", value, values, value
+        target = value + 1 if value is not None else target - 1
+        complete = False
+        if time.perf_counter() >= deadline:
+            return ("feasible" if values is not None else "no-solution"), value, values, bound
+
+
 class _LazyRows:
     """Rows held back from the LP (all of the form Σ a·x ≤ hi), added when a solution violates them."""
 
-    def __init__(self, rows: _Builder) -> None:
+    def __init__(self, rows: _Builder, colmap: np.ndarray | None = None) -> None:
+        self.colmap = colmap  # the solver's column of each column in ``rows``, if they differ
         self.starts = np.array(rows.starts, dtype=np.int64)
         self.idx = np.array(rows.idx, dtype=np.int64)
         self.val = np.array(rows.val)
@@ -319,15 +539,22 @@ class _LazyRows:
     def _add(self, h: highspy.Highs, rows: np.ndarray) -> int:
         if not len(rows):
             return 0
-        lens = self.ends[rows] - self.starts[rows]
-        starts = np.concatenate([[0], np.cumsum(lens)[:-1]]).astype(np.int32)
-        entries = np.repeat(self.starts[rows] - starts, lens) + np.arange(lens.sum())
+        starts, entries = _gather(self.starts[rows], self.ends[rows])
         h.addRows(
-            len(rows), np.full(len(rows), -INF), self.hi[rows], int(lens.sum()), starts,
-            self.idx[entries].astype(np.int32), self.val[entries],
+            len(rows), np.full(len(rows), -INF), self.hi[rows], len(entries), starts.astype(np.int32),
+            (self.idx[entries] if self.colmap is None else self.colmap[self.idx[entries]]).astype(np.int32),
+            self.val[entries],
         )  # fmt: skip
         self.pending[rows] = False
         return len(rows)
+
+
+def _gather(begin: np.ndarray, end: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Ranges [begin, end) of a sparse matrix's entries, laid end to end: (start of each range in the
+    result, the entries' positions in the matrix)."""
+    lens = end - begin
+    starts = np.concatenate([[0], np.cumsum(lens)[:-1]]).astype(np.int64)
+    return starts, np.repeat(begin - starts, lens) + np.arange(lens.sum())
 
 
 def _relation_rows(b: _Builder, rnd, stay, status, ind_e, ind_p, ind_col) -> None:
