@@ -62,7 +62,7 @@ class StageA:
 
 
 class _Builder:
-    """Columns and CSR rows collected in Python lists, then passed to HiGHS in two calls."""
+    """Columns and CSR rows collected in Python lists (the solver gets them through :class:`_StageLp`)."""
 
     def __init__(self) -> None:
         self.lo: list[float] = []
@@ -235,7 +235,9 @@ def solve_stage_a(
     #   only when its solution violates them (measured: 20,000 people, 12,839 of 25,903 rows held back,
     #   none needed, 18.0 s → 15.1 s);
     # - the individual moves (one per move of each person named in Relasi or Larangan: 1.6 of the 2.4
-    #   million columns at 50,000 people) join only when their reduced cost is negative.
+    #   million columns at 50,000 people) join only when their reduced cost is negative (measured, stage
+    #   A in all: 20,000 people 15.1 s → 8.7 s; 50,000 people 298 s → 103 s, 71 s of it the first LP,
+    #   then four re-solves of under 3 s each, with 1,848 moves priced in).
     lp = _StageLp(b, cost, np.array(pool_cols, dtype=np.int64), np.array(pool_person, dtype=np.int64), own)
     ints = np.array(b.integer, dtype=np.int64)
     values, st_name, value, bound = None, "no-solution", None, None
