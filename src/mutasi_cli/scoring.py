@@ -56,9 +56,10 @@ class _Tables:
     home: np.ndarray
     home_person: np.ndarray
     home_position: np.ndarray
-    wishes: pd.DataFrame  # person, key, points
-    unit_key: np.ndarray
-    code_key: np.ndarray
+    wish_code: np.ndarray  # per person, the key code of each wish by rank (-1: none)
+    wish_points: np.ndarray  # and its points
+    unit_code: np.ndarray  # key code of each position's unit
+    code_code: np.ndarray  # and of its code
 
 
 def _tables(rnd: Round) -> _Tables:
@@ -74,10 +75,10 @@ def _tables(rnd: Round) -> _Tables:
     major = _table(people["jurusan"], positions["jurusan"], _major_match)
     training = _table(people["diklat"], positions["syarat_diklat"], _training_held)
     home = _home_table(rnd)
+    wish_code, wish_points, unit_code, code_code = _wish_table(rnd)
     tables = _Tables(
-        people, positions, rnd.weights, *major, *training, *home, _wish_table(rnd),
-        positions["unit"].map(norm_key).to_numpy(), positions["kode"].map(norm_key).to_numpy(),
-    )  # fmt: skip
+        people, positions, rnd.weights, *major, *training, *home, wish_code, wish_points, unit_code, code_code
+    )
     rnd.__dict__["_fit_tables"] = tables
     return tables
 
@@ -104,29 +105,36 @@ def _training_held(held: tuple[str, ...], required: tuple[str, ...]) -> bool:
     return bool(required) and all(norm_key(r) in held for r in required)
 
 
-def _wish_table(rnd: Round) -> pd.DataFrame:
-    points = rnd.weights.pilihan
-    wishes = rnd.people["wishes"]
-    rows = [(i, rank, key) for i, ws in enumerate(wishes) for rank, key in enumerate(ws[: len(points)])]
-    w = pd.DataFrame(rows, columns=["person", "rank", "key"])
-    if not len(w):
-        return w.assign(points=np.zeros(0, dtype=np.int64))[["person", "key", "points"]]
-    w["points"] = np.array(points)[w["rank"].to_numpy()]
-    return w.groupby(["person", "key"], as_index=False)["points"].max()
+def _wish_table(rnd: Round) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+    """Each person's wishes as integer key codes by rank, with their points, and the key codes of each
+    position's unit and code, so that :func:`_wish_points` compares integers (it was a pandas merge per
+    call: 0.38 s of a 1.1 s plan of 1,200 people)."""
+    points = np.array(rnd.weights.pilihan, dtype=np.int64)
+    ranks = len(points)
+    wishes = [list(ws[:ranks]) for ws in rnd.people["wishes"]]
+    positions = rnd.positions
+    unit_key = positions["unit"].map(norm_key).to_numpy(dtype=object)
+    code_key = positions["kode"].map(norm_key).to_numpy(dtype=object)
+    wish_key = np.array([key for ws in wishes for key in ws], dtype=object)
+    codes, _ = pd.factorize(np.concatenate([unit_key, code_key, wish_key]))
+    codes = codes.astype(np.int64)  # -1: no key, which no position matches and no wish keeps
+    m = len(unit_key)
+    wish_code = np.full((len(wishes), ranks), -1, dtype=np.int64)
+    person = np.repeat(np.arange(len(wishes)), [len(ws) for ws in wishes])
+    rank = np.concatenate([np.arange(len(ws)) for ws in wishes]) if len(person) else person
+    wish_code[person, rank] = codes[2 * m :]
+    wish_points = np.where(wish_code >= 0, points[None, :], 0)
+    unit_code = np.where(codes[:m] >= 0, codes[:m], -2)
+    code_code = np.where(codes[m : 2 * m] >= 0, codes[m : 2 * m], -2)
+    return wish_code, wish_points, unit_code, code_code
 
 
 def _wish_points(t: _Tables, e: np.ndarray, p: np.ndarray) -> np.ndarray:
     out = np.zeros(len(e), dtype=np.int64)
-    w = t.wishes
-    if not len(w):
-        return out
-    pairs = pd.DataFrame({"k": np.arange(len(e)), "person": e})
-    wanted = pairs[pairs["person"].isin(w["person"])]
-    if not len(wanted):
-        return out
-    for keys in (t.unit_key, t.code_key):
-        m = wanted.assign(key=keys[p[wanted["k"].to_numpy()]]).merge(w, on=["person", "key"])
-        out[m["k"].to_numpy()] = np.maximum(out[m["k"].to_numpy()], m["points"].to_numpy())
+    unit, code = t.unit_code[p], t.code_code[p]
+    for r in range(t.wish_code.shape[1]):
+        wish, pts = t.wish_code[e, r], t.wish_points[e, r]
+        out = np.maximum(out, np.where((wish == unit) | (wish == code), pts, 0))
     return out
 
 
