@@ -552,7 +552,7 @@ def test_stage_a_mip_paths_are_exact(seed: int, neighbourhood: bool, monkeypatch
     monkeypatch.setattr(aggregate, "INTEGRAL_TOL", -1.0)
     if not neighbourhood:
 
-        def fix_low(self, ints, skip_row):
+        def fix_low(self, ints, x, skip_row):
             cols = self.hcol[ints]
             cols = cols[cols >= 0]
             return self._fix(cols, self.lo[self.order[cols]])

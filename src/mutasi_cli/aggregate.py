@@ -237,7 +237,7 @@ def solve_stage_a(
     # - the individual moves (one per move of each person named in Relasi or Larangan: 1.6 of the 2.4
     #   million columns at 50,000 people) join only when their reduced cost is negative (measured, stage
     #   A in all: 20,000 people 15.1 s → 8.7 s; 50,000 people 298 s → 103 s, 71 s of it the first LP,
-    #   then four re-solves of under 3 s each, with 1,848 moves priced in).
+    #   then four re-solves of under 3 s each, with 1,816 moves priced in).
     lp = _StageLp(b, cost, np.array(pool_cols, dtype=np.int64), np.array(pool_person, dtype=np.int64), own)
     ints = np.array(b.integer, dtype=np.int64)
     values, st_name, value, bound = None, "no-solution", None, None
@@ -257,12 +257,12 @@ def solve_stage_a(
             # except those that share a row (Φ's aside) with a fractional one. Reaching the LP's floor
             # proves it (measured, 50,000 people: 42 fractional values, 58,460 columns left free,
             # 9.8 s; 298 s for the MIP over every column in the LP; with only the 42 free, infeasible)
-            lp.fix_around_fractional(ints, phi_row)
+            lp.fix_around_fractional(ints, x, phi_row)
             remaining = t0 + time_limit - time.perf_counter()
             found = lp.solve_mip(ints, time.perf_counter() + remaining / 4, solver)
             lp.unfix()
-            if found[0] == "optimal" and found[1] is not None and found[1] >= bound - 0.5:
-                st_name, value, values = found[0], found[1], found[2]
+            if found[1] is not None and found[2] is not None and found[1] >= bound - 0.5:
+                st_name, value, values = "optimal", found[1], found[2]  # at the LP's floor: proven
     if values is None and st_name != "infeasible":
         if bound is None:  # the LP did not finish: the MIP over the columns so far
             st_name, value, values, mip_bound = lp.solve_mip(ints, t0 + time_limit, solver)
@@ -395,10 +395,10 @@ class _StageLp:
         at = np.concatenate([self.lo[self.order[low]], self.hi[self.order[high]]])
         return self._fix(np.concatenate([low, high]), at)
 
-    def fix_around_fractional(self, ints: np.ndarray, skip_row: int) -> int:
-        """Fix at its value in the last LP every integer column except the fractional ones and those
-        sharing a row with one (``skip_row`` aside); undone by :meth:`unfix`. Their number."""
-        x = self.lp_values()
+    def fix_around_fractional(self, ints: np.ndarray, x: np.ndarray, skip_row: int) -> int:
+        """Fix every integer column at its value in the LP solution ``x`` (the builder's numbering)
+        except the fractional ones and those sharing a row with one (``skip_row`` aside); undone by
+        :meth:`unfix`. Their number."""
         frac = ints[np.abs(x[ints] - np.round(x[ints])) > INTEGRAL_TOL]
         starts, entries = _gather(self.col_start[frac], self.col_start[frac + 1])
         rows = np.unique(self.col_row[entries])
