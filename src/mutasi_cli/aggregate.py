@@ -39,7 +39,7 @@ from mutasi_cli.model import (
     turnover_groups,
 )
 from mutasi_cli.rules import PersonStatus, larangan_mask
-from mutasi_cli.solvers import SolveOutcome, _quiet_stdout, set_integrality
+from mutasi_cli.solvers import SIMPLEX_PRIMAL, SolveOutcome, _quiet_stdout, set_integrality
 
 INF = highspy.kHighsInf
 #: an LP value this close to an integer counts as integral
@@ -438,7 +438,7 @@ class _StageLp:
             # dual simplex re-solve wanders on this degenerate LP (measured, 5,000 people: 13,343
             # iterations to re-solve after 96 new columns, against 2,391 for the first solve; by primal
             # simplex, a few dozen)
-            self.h.setOptionValue("simplex_strategy", 4)
+            self.h.setOptionValue("simplex_strategy", SIMPLEX_PRIMAL)
 
     def lp_values(self) -> np.ndarray:
         return self.values(self.h.getSolution().col_value)

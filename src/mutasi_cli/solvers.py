@@ -24,6 +24,8 @@ import numpy as np
 import pulp
 
 SOLVERS = ("cbc", "highs")
+#: HiGHS' ``simplex_strategy`` values
+SIMPLEX_DUAL, SIMPLEX_PRIMAL = 1, 4
 #: seconds CBC gets, after an interrupt at the deadline, to write its best solution
 INTERRUPT_GRACE = 10.0
 
