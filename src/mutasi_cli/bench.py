@@ -4,8 +4,11 @@ Each run is a separate process, so its peak memory is its own (the Python proces
 solver process). Rounds are generated with ``mutasi sample`` (seed 7, effective date 2026-12-01) and
 cached under ``out/bench/``.
 
-    python -m mutasi_cli.bench [--sizes 1200,5000,20000] [--routes pricing,direct] [--time-limit 300]
-                               [--direct-max 5000]
+    python -m mutasi_cli.bench [--sizes 1200,5000,20000,50000] [--routes pricing,direct]
+                               [--time-limit SECONDS] [--direct-max 5000]
+
+Each plan gets the time its size is given in issue #3's targets: 300 s up to 20,000 people, 600 s above
+(``--time-limit`` gives one limit to every size).
 
 The direct route (one PuLP variable per allowed move) is the straightforward baseline; above
 ``--direct-max`` people it is not run (29 million moves at 20,000 people: PuLP alone would need tens of
@@ -26,6 +29,14 @@ from pathlib import Path
 
 EFFECTIVE = dt.date(2026, 12, 1)
 SEED = 7
+#: (largest size, time limit in seconds) when ``--time-limit`` is not given; larger rounds get the last
+TIME_LIMITS = ((20_000, 300.0), (50_000, 600.0))
+
+
+def time_limit_for(size: int, given: float | None) -> float:
+    if given is not None:
+        return given
+    return next((limit for top, limit in TIME_LIMITS if size <= top), TIME_LIMITS[-1][1])
 
 
 def _round_files(size: int, root: Path) -> tuple[Path, Path]:
@@ -86,10 +97,10 @@ def run_read(size: int, root: Path) -> dict[str, object]:
 
 def main(argv: list[str] | None = None) -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--sizes", default="1200,5000,20000")
+    ap.add_argument("--sizes", default="1200,5000,20000,50000")
     ap.add_argument("--routes", default="pricing,direct")
     ap.add_argument("--solver", default="cbc")
-    ap.add_argument("--time-limit", type=float, default=300.0)
+    ap.add_argument("--time-limit", type=float, default=None)
     ap.add_argument("--direct-max", type=int, default=5000)
     ap.add_argument("--root", default="out/bench")
     ap.add_argument("--read-sizes", default="100000", help="rounds to read and check only ('' for none)")
@@ -104,7 +115,8 @@ def main(argv: list[str] | None = None) -> None:
         print(json.dumps(run_read(sizes[0], root)))
         return
     if args.one:
-        print(json.dumps(run_one(sizes[0], routes[0], args.solver, args.time_limit, root)))
+        limit = time_limit_for(sizes[0], args.time_limit)
+        print(json.dumps(run_one(sizes[0], routes[0], args.solver, limit, root)))
         return
     rows = []
     for size in sizes:
@@ -114,7 +126,8 @@ def main(argv: list[str] | None = None) -> None:
                 print(f"direct route not run at {size:,} people (above --direct-max {args.direct_max:,})")
                 continue
             cmd = [sys.executable, "-m", "mutasi_cli.bench", "--one", "--sizes", str(size), "--routes", route,
-                   "--solver", args.solver, "--time-limit", str(args.time_limit), "--root", str(root)]  # fmt: skip
+                   "--solver", args.solver, "--time-limit", str(time_limit_for(size, args.time_limit)),
+                   "--root", str(root)]  # fmt: skip
             proc = subprocess.run(cmd, capture_output=True, text=True)
             if proc.returncode != 0:
                 print(proc.stderr[-2000:], file=sys.stderr)
@@ -145,8 +158,9 @@ def main(argv: list[str] | None = None) -> None:
         else:
             print(proc.stderr[-2000:], file=sys.stderr)
     print()
+    limits = ", ".join(f"{time_limit_for(size, args.time_limit):g} s at {size:,}" for size in sizes)
     print(f"Machine: {platform.machine()}, {_cpus()} cores, Python {platform.python_version()}; "
-          f"time limit {args.time_limit:g} s; solver {args.solver}")  # fmt: skip
+          f"time limit {limits}; solver {args.solver}")  # fmt: skip
     print()
     print("| people | positions | pairs | route | read | candidates | model+solve | write | total s | peak MB "
           "(py/solver) | status | L0 | L1 | L2 | L3 | moves | gap | ×faster |")  # fmt: skip
