@@ -73,6 +73,7 @@ def run_one(size: int, route: str, solver: str, time_limit: float, root: Path) -
         "timings": {k: round(v, 2) for k, v in r.timings.items()},
         "seconds": round(total, 2),
         "columns": r.stats.get("stage_b_columns", r.stats.get("columns")),
+        "stats": {k: round(float(v), 2) for k, v in r.stats.items()},  # where the time went, per stage
         "peak_mb_python": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
         "peak_mb_solver": resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024,
     }
