@@ -199,8 +199,6 @@ class PricingModel:
         aktif = positions["aktif"].to_numpy()
         prio = positions["prioritas"].to_numpy()
         wfill = scoring.fill_weight(prio, rnd.weights)
-        self.stay_fit = space.stay_fit
-        self.wfill = wfill
         with _quiet_stdout():
             self.h = highspy.Highs()
         self.h.setOptionValue("output_flag", False)
@@ -683,6 +681,12 @@ class PricingModel:
             return self.values_override
         return np.asarray(self.h.getSolution().col_value)
 
+    def choose_simplex(self, added: int) -> None:
+        """The next LP re-solve after ``added`` moves entered: primal simplex when few did
+        (``PRIMAL_SHARE``), dual simplex otherwise."""
+        few = added < PRIMAL_SHARE * self.rnd.n_people
+        self.h.setOptionValue("simplex_strategy", SIMPLEX_PRIMAL if few else SIMPLEX_DUAL)
+
     def run_mip(
         self, solver: str, time_limit: float, *, abs_gap: float, rel_gap: float, start: np.ndarray | None
     ) -> tuple[str, float | None, float | None]:
@@ -910,9 +914,7 @@ def _column_generation(
             return "bound", obj, bound
         stats[f"{tag}_purged"] = stats.get(f"{tag}_purged", 0) + pm.purge(PURGE_RC)
         added = pm.price(duals, -RC_TOL, PER_PERSON)
-        pm.h.setOptionValue(
-            "simplex_strategy", SIMPLEX_PRIMAL if added < PRIMAL_SHARE * pm.rnd.n_people else SIMPLEX_DUAL
-        )
+        pm.choose_simplex(added)
         if added == 0:
             return "optimal", obj, obj  # no move left out can improve the LP: its value is a bound
 
