@@ -39,7 +39,7 @@ from mutasi_cli.model import (
     turnover_groups,
 )
 from mutasi_cli.rules import PersonStatus, larangan_mask
-from mutasi_cli.solvers import SIMPLEX_PRIMAL, SolveOutcome, _quiet_stdout, set_integrality
+from mutasi_cli.solvers import SIMPLEX_PRIMAL, SolveOutcome, _quiet_stdout, run_highs, set_integrality
 
 INF = highspy.kHighsInf
 #: an LP value this close to an integer counts as integral
@@ -422,8 +422,7 @@ class _StageLp:
     def solve_lp(self, deadline: float) -> highspy.HighsModelStatus:
         """Solve, price in moves and add violated rows until neither happens; the model status."""
         while True:
-            self.h.setOptionValue("time_limit", max(1.0, deadline - time.perf_counter()))
-            self.h.run()
+            run_highs(self.h, max(1.0, deadline - time.perf_counter()))
             ms = self.h.getModelStatus()
             if ms != highspy.HighsModelStatus.kOptimal:
                 return ms
@@ -462,10 +461,9 @@ class _StageLp:
             out = solve(prob, "cbc", remaining, abs_gap=0.999)
             values = self.values([v.varValue or 0.0 for v in cols]) if out.has_solution else None
             return out.status, out.objective, values, out.bound
-        h.setOptionValue("time_limit", remaining)
         h.setOptionValue("mip_abs_gap", 0.999)
         h.setOptionValue("mip_rel_gap", 0.0)
-        h.run()
+        run_highs(h, remaining)
         info = h.getInfo()
         ok = info.primal_solution_status == 2
         ms = h.getModelStatus()

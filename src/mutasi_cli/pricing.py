@@ -66,6 +66,7 @@ from mutasi_cli.solvers import (
     SIMPLEX_PRIMAL,
     SolveOutcome,
     _quiet_stdout,
+    run_highs,
     set_integrality,
     solve,
 )
@@ -660,8 +661,7 @@ class PricingModel:
     # ----------------------------------------------------------------------------------------------------
     def run(self, time_limit: float) -> tuple[str, float | None, float | None]:
         """Run HiGHS; (status, objective, bound) in the minimisation sense."""
-        self.h.setOptionValue("time_limit", max(0.5, float(time_limit)))
-        self.h.run()
+        run_highs(self.h, time_limit)
         st = self.h.getModelStatus()
         info = self.h.getInfo()
         has_solution = info.primal_solution_status == 2  # kSolutionStatusFeasible
