@@ -150,3 +150,48 @@ def test_stage_a_prices_individual_moves_as_the_solver_does(sample_round, monkey
     assert inside.sum() > 0
     np.testing.assert_allclose(d[inside], np.asarray(sol.col_dual)[lp.hcol[lp.pool[inside]]], atol=1e-7)
     assert d[~inside].min() >= -aggregate.RC_TOL
+
+
+def test_fix_and_solve_leaves_the_incumbents_of_over_filled_positions_free(sample_round):
+    """Fix and solve fixes the LP's ones, except the stays of the incumbents of over-filled positions,
+    and the narrowing keeps their moves: an arrival there needs some of them to leave, and at 50,000
+    people fixing them left the level-3 MIP without any integer plan. The MIP it leaves still has one."""
+    import time
+
+    import numpy as np
+
+    from mutasi_cli import pricing
+    from mutasi_cli.aggregate import solve_stage_a
+    from mutasi_cli.candidates import candidate_space
+    from mutasi_cli.rules import NO_LOCK
+    from mutasi_cli.verify import level_values
+
+    status = person_status(sample_round)
+    space = candidate_space(sample_round, status)
+    stage = solve_stage_a(sample_round, status, space, 60)
+    reached = level_values(sample_round, status, stage.final)
+    pm = pricing.PricingModel(sample_round, status, space, (reached[0], reached[1], reached[2]))
+    moved = np.flatnonzero((stage.final != pm.cur) & (stage.final >= 0) & (status.kunci_pos == NO_LOCK))
+    pm.add_columns(moved, stage.final[moved])
+    st, _, _ = pricing._column_generation(pm, time.perf_counter() + 60, {}, "cg")
+    assert st == "optimal"
+    lp = pm.lp_solution()
+    assert pm.over_incumbent.any(), "the sample round should have over-filled positions"
+
+    lower_before = np.asarray(pm.h.getLp().col_lower_).copy()
+    fixed = pm.fix_lp_ones(lp.col_value)
+    lower = np.asarray(pm.h.getLp().col_lower_)
+    assert fixed > 0
+    assert np.array_equal(lower[pm.over_stays], lower_before[pm.over_stays])
+    others = np.setdiff1d(np.flatnonzero(lp.col_value > 1 - 1e-6), pm.over_stays)
+    others = others[np.isin(others, pm.integer_cols) | (others >= pm.x_first)]
+    assert np.all(lower[others] == 1.0)
+
+    closed = pm.narrow_to_lp_support(lp, stage.final)
+    upper = np.asarray(pm.h.getLp().col_upper_)
+    theirs = pm.x_first + np.flatnonzero(pm.over_incumbent[pm.xe] & ~pm.x_fixed)
+    assert len(theirs) and np.all(upper[theirs] == 1.0)
+    assert closed == int(np.sum(upper[pm.x_first :] == 0.0))
+
+    st, obj, _ = pm.run_mip("highs", 60, abs_gap=0.0, rel_gap=0.0, start=None)
+    assert st == "optimal" and pm.plan_from(pm.column_values()) is not None

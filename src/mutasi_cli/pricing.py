@@ -238,6 +238,13 @@ class PricingModel:
         self.gain = np.where(direct, wfill, 0.0)  # added to the fit of every column that fills p
         self.p1_direct = direct & (prio == 1)
         self.z_col = np.full(m, -1, dtype=np.int64)
+        #: the incumbents of over-filled positions: fix and solve leaves their stays free and their moves open
+        over_people = np.array(
+            [e for p in np.flatnonzero(over).tolist() for e in incumbents[p]], dtype=np.int64
+        )
+        self.over_stays = self.s_col[over_people]
+        self.over_incumbent = np.zeros(n, dtype=bool)
+        self.over_incumbent[over_people] = True
         self.f_col = np.full(m, -1, dtype=np.int64)
         self.g_col = np.full(m, -1, dtype=np.int64)
         for p in np.flatnonzero(over).tolist():
@@ -723,13 +730,15 @@ class PricingModel:
 
     def narrow_to_lp_support(self, lp: LpSolution, keep_plan: np.ndarray, rc_keep: float = RC_KEEP) -> int:
         """Before the level-3 MIP: close the moves the LP neither uses nor prices within ``rc_keep``,
-        except those of ``keep_plan`` (so that it stays a valid start). The certificate is unaffected: the
+        except those of ``keep_plan`` (so that it stays a valid start) and those of the incumbents of
+        over-filled positions (:meth:`fix_lp_ones`). The certificate is unaffected: the
         plan is compared with the LP bound over all moves. Returns the number of moves closed."""
         k = len(lp.col_value)
         xv = lp.col_value[self.x_first : k]
         rc = lp.col_dual[self.x_first : k]
         in_plan = keep_plan[self.xe[: k - self.x_first]] == self.xp[: k - self.x_first]
-        closed = np.flatnonzero((xv < 1e-6) & (rc > rc_keep) & ~in_plan)
+        keep = in_plan | self.over_incumbent[self.xe[: k - self.x_first]]  # see fix_lp_ones
+        closed = np.flatnonzero((xv < 1e-6) & (rc > rc_keep) & ~keep)
         if len(closed):
             cols = (closed + self.x_first).astype(np.int32)
             self.h.changeColsBounds(len(cols), cols, np.zeros(len(cols)), np.zeros(len(cols)))
@@ -738,8 +747,16 @@ class PricingModel:
 
     def fix_lp_ones(self, col_value: np.ndarray) -> int:
         """Before a first, small level-3 MIP: every integer column at 1 in the LP solution gets lower bound
-        1, so the MIP only decides the fractional rest ("fix and solve"). Undone by :meth:`unfix`."""
+        1, so the MIP only decides the fractional rest ("fix and solve"). Undone by :meth:`unfix`.
+
+        Except the stays of over-filled positions: there an arrival (z = 1) needs incumbents to leave down
+        to formasi, and the LP lets people in at a fractional z while its incumbents stay at 1. With those
+        stays fixed (or free but with their moves closed by :meth:`narrow_to_lp_support`), fix and solve at
+        50,000 people had no integer completion: HiGHS proved it in 1 s, CBC gave up after 18 s, and the
+        MIP over the LP's support then took 78 s. Free, with their moves open: 1.7 s (HiGHS) to a plan
+        0.03 % from the LP bound."""
         cols = np.array(self.integer_cols + list(range(self.x_first, len(col_value))), dtype=np.int64)
+        cols = cols[~np.isin(cols, self.over_stays)]
         ones = cols[col_value[cols] > 1 - 1e-6]
         lower = np.asarray(self.h.getLp().col_lower_)[ones]
         ones, lower = ones[lower < 1], lower[lower < 1]
