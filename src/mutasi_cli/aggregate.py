@@ -39,7 +39,14 @@ from mutasi_cli.model import (
     turnover_groups,
 )
 from mutasi_cli.rules import PersonStatus, larangan_mask
-from mutasi_cli.solvers import SIMPLEX_PRIMAL, SolveOutcome, _quiet_stdout, run_highs, set_integrality
+from mutasi_cli.solvers import (
+    SIMPLEX_PRIMAL,
+    SolveOutcome,
+    _quiet_stdout,
+    run_highs,
+    set_integrality,
+    solve_highs_mip,
+)
 
 INF = highspy.kHighsInf
 #: an LP value this close to an integer counts as integral
@@ -450,32 +457,12 @@ class _StageLp:
         ints_h = self.hcol[ints]
         ints_h = ints_h[ints_h >= 0]
         set_integrality(h, ints_h, True)
-        remaining = max(1.0, deadline - time.perf_counter())
-        if solver == "cbc":
-            from mutasi_cli.pricing import highs_to_pulp
-            from mutasi_cli.solvers import solve
-
-            t_build = time.perf_counter()
-            prob, cols = highs_to_pulp(h, set(ints_h.tolist()))
-            remaining = max(1.0, remaining - (time.perf_counter() - t_build))  # the build counts too
-            out = solve(prob, "cbc", remaining, abs_gap=0.999)
-            values = self.values([v.varValue or 0.0 for v in cols]) if out.has_solution else None
-            return out.status, out.objective, values, out.bound
-        h.setOptionValue("mip_abs_gap", 0.999)
-        h.setOptionValue("mip_rel_gap", 0.0)
-        run_highs(h, remaining)
-        info = h.getInfo()
-        ok = info.primal_solution_status == 2
-        ms = h.getModelStatus()
-        st_name = (
-            "optimal" if ms == highspy.HighsModelStatus.kOptimal and ok
-            else "infeasible" if ms == highspy.HighsModelStatus.kInfeasible
-            else "feasible" if ok else "no-solution"
-        )  # fmt: skip
-        values = self.values(h.getSolution().col_value) if ok else None
-        value = -info.objective_function_value if ok else None
-        bound = -info.mip_dual_bound if np.isfinite(info.mip_dual_bound) else None
-        return st_name, value, values, bound
+        out = solve_highs_mip(
+            h, ints_h, solver, max(1.0, deadline - time.perf_counter()), abs_gap=0.999, rel_gap=0.0
+        )
+        values = None if out.values is None else self.values(out.values)
+        value = None if out.objective is None else -out.objective
+        return out.status, value, values, None if out.bound is None else -out.bound
 
 
 def _mip_over_priced(

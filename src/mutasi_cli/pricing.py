@@ -48,7 +48,6 @@ from dataclasses import dataclass, field
 import highspy
 import numpy as np
 import pandas as pd
-import pulp
 
 from mutasi_cli import scoring
 from mutasi_cli.aggregate import solve_stage_a
@@ -68,7 +67,7 @@ from mutasi_cli.solvers import (
     _quiet_stdout,
     run_highs,
     set_integrality,
-    solve,
+    solve_highs_mip,
 )
 from mutasi_cli.verify import level_values, plan_from_solution
 
@@ -104,7 +103,7 @@ PURGE_RC = 0.5
 #: never let the reduced-cost argument add more moves than this in one go
 MAX_PROOF_COLUMNS = 300_000
 
-__all__ = ["PricingRun", "solve_pricing", "highs_to_pulp"]
+__all__ = ["PricingRun", "solve_pricing"]
 
 
 @dataclass
@@ -698,30 +697,19 @@ class PricingModel:
         self, solver: str, time_limit: float, *, abs_gap: float, rel_gap: float, start: np.ndarray | None
     ) -> tuple[str, float | None, float | None]:
         """Solve the MIP over the columns now in the model, with HiGHS or with CBC (through PuLP)."""
-        self.values_override = None
         self.h.setOptionValue("simplex_strategy", SIMPLEX_DUAL)  # the MIP's LPs after branching: dual simplex
         self.set_integrality(True)
-        if start is not None:
-            self.start_from(start)
-        if solver != "cbc":
-            self.h.setOptionValue("mip_rel_gap", rel_gap)
-            self.h.setOptionValue("mip_abs_gap", abs_gap)
-            return self.run(time_limit)
-        t0 = time.perf_counter()
-        prob, cols = highs_to_pulp(
+        out = solve_highs_mip(
             self.h,
-            set(self.integer_cols) | set(range(self.x_first, self.n_cols)),
-            None if start is None else self._start_values(start),
+            np.concatenate([self.integer_cols, np.arange(self.x_first, self.n_cols)]).astype(np.int64),
+            solver,
+            time_limit,
+            abs_gap=abs_gap,
+            rel_gap=rel_gap,
+            start=None if start is None else self._start_values(start),
         )
-        left = time_limit - (time.perf_counter() - t0)  # building the PuLP model counts against the limit
-        if left < 1.0:
-            return "no-solution", None, None
-        out = solve(prob, "cbc", left, abs_gap=abs_gap, rel_gap=rel_gap, warm_start=start is not None)
-        if not out.has_solution:
-            return out.status, None, None if out.bound is None else -out.bound
-        self.values_override = np.array([v.varValue or 0.0 for v in cols])
-        bound = None if out.bound is None else -out.bound
-        return out.status, -float(out.objective or 0.0), bound
+        self.values_override = out.values
+        return out.status, out.objective, out.bound
 
     def lp_solution(self) -> LpSolution:
         """A copy of the current LP solution (a later MIP run replaces HiGHS' own)."""
@@ -788,13 +776,6 @@ class PricingModel:
         unplaced = np.flatnonzero(uv)[values[self.u_col[uv]] > 0.5]
         return plan_from_solution(self.cur, self.xe, self.xp, values[self.x_first : self.n_cols], unplaced)
 
-    def start_from(self, final: np.ndarray) -> None:
-        """Give HiGHS a plan as its starting solution."""
-        sol = highspy.HighsSolution()
-        sol.col_value = self._start_values(final).tolist()
-        sol.value_valid = True
-        self.h.setSolution(sol)
-
     def _start_values(self, final: np.ndarray) -> np.ndarray:
         """Every column's value in the plan ``final``, so that a solver can use it as it is."""
         values = np.zeros(self.n_cols)
@@ -813,83 +794,6 @@ class PricingModel:
         xv = final[self.xe] == self.xp
         values[self.x_first : self.n_cols] = xv.astype(float)
         return values
-
-
-class _Fixed:
-    """A column whose bounds fix its value: left out of the PuLP model, read back as is."""
-
-    def __init__(self, value: float) -> None:
-        self.varValue = value
-
-
-def highs_to_pulp(h: highspy.Highs, integer: set[int], start: np.ndarray | None = None):
-    """A HiGHS model as a PuLP problem (maximising −cost), so that CBC can solve it. Columns whose
-    bounds fix them (the moves closed by narrowing, the LP's ones in fix-and-solve) are substituted into
-    the rows rather than written out: PuLP's cost is per column (measured: hundreds of thousands of
-    columns took CBC's whole time limit to write and read, where HiGHS solved the same MIP in 2 s)."""
-    lp = h.getLp()
-    n = lp.num_col_
-    prob = pulp.LpProblem("mutasi", pulp.LpMaximize)
-    lo, hi = np.asarray(lp.col_lower_), np.asarray(lp.col_upper_)
-    fixed = lo == hi
-    cols: list = [
-        _Fixed(float(lo[j]))
-        if fixed[j]
-        else prob.add_variable(
-            f"c{j}",
-            None if lo[j] <= -INF else float(lo[j]),
-            None if hi[j] >= INF else float(hi[j]),
-            cat=pulp.LpInteger if j in integer else pulp.LpContinuous,
-        )
-        for j in range(n)
-    ]
-    a = lp.a_matrix_
-    start_ = np.asarray(a.start_)
-    index, value = np.asarray(a.index_), np.asarray(a.value_)
-    terms: list[list] = [[] for _ in range(lp.num_row_)]
-    shift = np.zeros(lp.num_row_)  # the fixed columns' share of each row
-    if a.format_ == highspy.MatrixFormat.kRowwise:
-        for i in range(lp.num_row_):
-            for k in range(start_[i], start_[i + 1]):
-                j = index[k]
-                if fixed[j]:
-                    shift[i] += value[k] * lo[j]
-                else:
-                    terms[i].append((cols[j], float(value[k])))
-    else:
-        for j in range(n):
-            if fixed[j]:
-                if lo[j] != 0:
-                    rows = index[start_[j] : start_[j + 1]]
-                    np.add.at(shift, rows, value[start_[j] : start_[j + 1]] * lo[j])
-                continue
-            for k in range(start_[j], start_[j + 1]):
-                terms[index[k]].append((cols[j], float(value[k])))
-    rlo, rhi = np.asarray(lp.row_lower_) - shift, np.asarray(lp.row_upper_) - shift
-    for i in range(lp.num_row_):
-        if not terms[i]:
-            if rlo[i] > 1e-9 or rhi[i] < -1e-9:  # the fixed columns alone break the row
-                never = prob.add_variable(f"infeasible_r{i}", 0, 0)
-                prob += (pulp.LpAffineExpression([(never, 1.0)]) >= 1, f"r{i}")
-            continue
-        expr = pulp.LpAffineExpression(terms[i])
-        if rlo[i] == rhi[i]:
-            prob += (expr == float(rlo[i]), f"r{i}")
-            continue
-        if rlo[i] > -INF / 2:
-            prob += (expr >= float(rlo[i]), f"r{i}_lo")
-        if rhi[i] < INF / 2:
-            prob += (expr <= float(rhi[i]), f"r{i}_hi")
-    cost = np.asarray(lp.col_cost_)
-    prob.setObjective(
-        pulp.LpAffineExpression([(cols[j], -float(cost[j])) for j in np.flatnonzero(cost) if not fixed[j]])
-    )
-    prob.objective_offset = -float(cost[fixed] @ lo[fixed])  # added back by mutasi_cli.solvers.solve
-    if start is not None:
-        for j in integer:
-            if not fixed[j]:
-                cols[j].setInitialValue(round(start[j]))
-    return prob, cols
 
 
 def _column_generation(

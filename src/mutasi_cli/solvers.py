@@ -77,7 +77,7 @@ def solve(
     warm_start: bool = False,
 ) -> SolveOutcome:
     """Solve with CBC or HiGHS. ``prob.objective_offset`` (a constant left out of the objective, e.g.
-    by :func:`mutasi_cli.pricing.highs_to_pulp`) is added to the value and the bound reported."""
+    by :func:`highs_to_pulp`) is added to the value and the bound reported."""
     offset = float(getattr(prob, "objective_offset", 0.0))
     if not prob.variables():  # every column fixed (and every row holds, else a marker variable exists)
         return SolveOutcome("optimal", offset, offset, 0.0)
@@ -92,6 +92,142 @@ def solve(
         out.objective = None if out.objective is None else out.objective + offset
         out.bound = None if out.bound is None else out.bound + offset
     return out
+
+
+class _Fixed:
+    """A column whose bounds fix its value: left out of the PuLP model, read back as is."""
+
+    def __init__(self, value: float) -> None:
+        self.varValue = value
+
+
+def highs_to_pulp(h: highspy.Highs, integer: set[int], start: np.ndarray | None = None):
+    """A HiGHS model as a PuLP problem (maximising −cost), so that CBC can solve it. Columns whose
+    bounds fix them (the moves closed by narrowing, the LP's ones in fix-and-solve) are substituted into
+    the rows rather than written out: PuLP's cost is per column (measured: hundreds of thousands of
+    columns took CBC's whole time limit to write and read, where HiGHS solved the same MIP in 2 s)."""
+    lp = h.getLp()
+    n = lp.num_col_
+    prob = pulp.LpProblem("mutasi", pulp.LpMaximize)
+    lo, hi = np.asarray(lp.col_lower_), np.asarray(lp.col_upper_)
+    fixed = lo == hi
+    cols: list = [
+        _Fixed(float(lo[j]))
+        if fixed[j]
+        else prob.add_variable(
+            f"c{j}",
+            None if lo[j] <= -highspy.kHighsInf else float(lo[j]),
+            None if hi[j] >= highspy.kHighsInf else float(hi[j]),
+            cat=pulp.LpInteger if j in integer else pulp.LpContinuous,
+        )
+        for j in range(n)
+    ]
+    a = lp.a_matrix_
+    start_ = np.asarray(a.start_)
+    index, value = np.asarray(a.index_), np.asarray(a.value_)
+    terms: list[list] = [[] for _ in range(lp.num_row_)]
+    shift = np.zeros(lp.num_row_)  # the fixed columns' share of each row
+    if a.format_ == highspy.MatrixFormat.kRowwise:
+        for i in range(lp.num_row_):
+            for k in range(start_[i], start_[i + 1]):
+                j = index[k]
+                if fixed[j]:
+                    shift[i] += value[k] * lo[j]
+                else:
+                    terms[i].append((cols[j], float(value[k])))
+    else:
+        for j in range(n):
+            if fixed[j]:
+                if lo[j] != 0:
+                    rows = index[start_[j] : start_[j + 1]]
+                    np.add.at(shift, rows, value[start_[j] : start_[j + 1]] * lo[j])
+                continue
+            for k in range(start_[j], start_[j + 1]):
+                terms[index[k]].append((cols[j], float(value[k])))
+    rlo, rhi = np.asarray(lp.row_lower_) - shift, np.asarray(lp.row_upper_) - shift
+    for i in range(lp.num_row_):
+        if not terms[i]:
+            if rlo[i] > 1e-9 or rhi[i] < -1e-9:  # the fixed columns alone break the row
+                never = prob.add_variable(f"infeasible_r{i}", 0, 0)
+                prob += (pulp.LpAffineExpression([(never, 1.0)]) >= 1, f"r{i}")
+            continue
+        expr = pulp.LpAffineExpression(terms[i])
+        if rlo[i] == rhi[i]:
+            prob += (expr == float(rlo[i]), f"r{i}")
+            continue
+        if rlo[i] > -highspy.kHighsInf / 2:
+            prob += (expr >= float(rlo[i]), f"r{i}_lo")
+        if rhi[i] < highspy.kHighsInf / 2:
+            prob += (expr <= float(rhi[i]), f"r{i}_hi")
+    cost = np.asarray(lp.col_cost_)
+    prob.setObjective(
+        pulp.LpAffineExpression([(cols[j], -float(cost[j])) for j in np.flatnonzero(cost) if not fixed[j]])
+    )
+    prob.objective_offset = -float(cost[fixed] @ lo[fixed])  # added back by solve
+    if start is not None:
+        for j in integer:
+            if not fixed[j]:
+                cols[j].setInitialValue(round(start[j]))
+    return prob, cols
+
+
+@dataclass
+class HighsMip:
+    """A MIP solved from a HiGHS model, in HiGHS' (minimising) sense."""
+
+    status: str
+    objective: float | None
+    values: np.ndarray | None  # every column's value, when there is a solution
+    bound: float | None
+
+
+def solve_highs_mip(
+    h: highspy.Highs,
+    integer: np.ndarray,
+    solver: str,
+    seconds: float,
+    *,
+    abs_gap: float,
+    rel_gap: float,
+    start: np.ndarray | None = None,
+) -> HighsMip:
+    """The MIP held in ``h`` (the columns ``integer`` already integer), by HiGHS itself or by CBC through
+    PuLP (:func:`highs_to_pulp`; building the PuLP model counts against ``seconds``). ``start``: every
+    column's value in a plan to start from."""
+    if solver == "cbc":
+        t0 = time.perf_counter()
+        prob, cols = highs_to_pulp(h, set(np.asarray(integer).tolist()), start)
+        left = seconds - (time.perf_counter() - t0)
+        if left < 1.0:
+            return HighsMip("no-solution", None, None, None)
+        out = solve(prob, "cbc", left, abs_gap=abs_gap, rel_gap=rel_gap, warm_start=start is not None)
+        bound = None if out.bound is None else -out.bound
+        if not out.has_solution:
+            return HighsMip(out.status, None, None, bound)
+        values = np.array([v.varValue or 0.0 for v in cols])
+        return HighsMip(out.status, -float(out.objective or 0.0), values, bound)
+    if start is not None:
+        sol = highspy.HighsSolution()
+        sol.col_value = np.asarray(start, dtype=float).tolist()
+        sol.value_valid = True
+        h.setSolution(sol)
+    h.setOptionValue("mip_abs_gap", abs_gap)
+    h.setOptionValue("mip_rel_gap", rel_gap)
+    run_highs(h, seconds)
+    info = h.getInfo()
+    ok = info.primal_solution_status == 2  # kSolutionStatusFeasible
+    ms = h.getModelStatus()
+    status = (
+        "optimal" if ms == highspy.HighsModelStatus.kOptimal and ok
+        else "infeasible" if ms == highspy.HighsModelStatus.kInfeasible
+        else "feasible" if ok else "no-solution"
+    )  # fmt: skip
+    bound = float(info.mip_dual_bound) if np.isfinite(info.mip_dual_bound) else None
+    if not ok:
+        return HighsMip(status, None, None, bound)
+    return HighsMip(
+        status, float(info.objective_function_value), np.asarray(h.getSolution().col_value), bound
+    )
 
 
 def _sol_status(prob: pulp.LpProblem) -> str:
