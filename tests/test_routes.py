@@ -152,9 +152,9 @@ def test_stage_a_prices_individual_moves_as_the_solver_does(sample_round, monkey
     assert d[~inside].min() >= -aggregate.RC_TOL
 
 
-def test_fix_and_solve_leaves_the_incumbents_of_over_filled_positions_free(sample_round):
-    """Fix and solve fixes the LP's ones, except the stays of the incumbents of over-filled positions,
-    and the narrowing keeps their moves: an arrival there needs some of them to leave, and at 50,000
+def test_fix_and_solve_fixes_nothing_at_over_filled_positions(sample_round):
+    """Fix and solve fixes the LP's ones, except at over-filled positions (stays, arrivals, z), and the
+    narrowing keeps their incumbents' moves: an arrival there needs some of them to leave, and at 50,000
     people fixing them left the level-3 MIP without any integer plan. The MIP it leaves still has one."""
     import time
 
@@ -182,12 +182,14 @@ def test_fix_and_solve_leaves_the_incumbents_of_over_filled_positions_free(sampl
     fixed = pm.fix_lp_ones(lp.col_value)
     lower = np.asarray(pm.h.getLp().col_lower_)
     assert fixed > 0
-    assert np.array_equal(lower[pm.over_stays], lower_before[pm.over_stays])
-    others = np.setdiff1d(np.flatnonzero(lp.col_value > 1 - 1e-6), pm.over_stays)
+    moves = np.arange(pm.x_first, pm.n_cols)
+    free = np.concatenate([pm.over_stays, pm.z_col[pm.over], moves[pm.over[pm.xp] & ~pm.x_fixed]])
+    assert len(free) and np.array_equal(lower[free], lower_before[free])
+    others = np.setdiff1d(np.flatnonzero(lp.col_value > 1 - 1e-6), free)
     others = others[np.isin(others, pm.integer_cols) | (others >= pm.x_first)]
     assert np.all(lower[others] == 1.0)
 
-    closed = pm.narrow_to_lp_support(lp, stage.final)
+    closed = pm.narrow_to_lp_support(lp, stage.final, fixing=True)
     upper = np.asarray(pm.h.getLp().col_upper_)
     theirs = pm.x_first + np.flatnonzero(pm.over_incumbent[pm.xe] & ~pm.x_fixed)
     assert len(theirs) and np.all(upper[theirs] == 1.0)
