@@ -34,7 +34,8 @@ def run_highs(h: highspy.Highs, seconds: float) -> None:
     """``h.run()`` for at most ``seconds`` from now. HiGHS (before 2.0) compares ``time_limit`` with the
     run time summed over every ``run()`` of the object (HiGHS issues #1331, #1477), so passing "the time
     left" to a model solved many times cuts a later solve short: at 50,000 people column generation's
-    HiGHS had run about 200 s when its 15th round was given the 210 s left of its budget."""
+    15th round was given the 210 s left of its budget when HiGHS had run for most of the 205 s since
+    column generation began."""
     h.setOptionValue("time_limit", h.getRunTime() + max(0.5, float(seconds)))
     h.run()
 
