@@ -183,7 +183,8 @@ def test_fix_and_solve_fixes_nothing_at_over_filled_positions(sample_round):
     lower = np.asarray(pm.h.getLp().col_lower_)
     assert fixed > 0
     moves = np.arange(pm.x_first, pm.n_cols)
-    free = np.concatenate([pm.over_stays, pm.z_col[pm.over], moves[pm.over[pm.xp] & ~pm.x_fixed]])
+    over_stays = pm.s_col[pm.over_incumbent]
+    free = np.concatenate([over_stays, pm.z_col[pm.over], moves[pm.over[pm.xp] & ~pm.x_fixed]])
     assert len(free) and np.array_equal(lower[free], lower_before[free])
     others = np.setdiff1d(np.flatnonzero(lp.col_value > 1 - 1e-6), free)
     others = others[np.isin(others, pm.integer_cols) | (others >= pm.x_first)]

@@ -237,14 +237,9 @@ class PricingModel:
         self.gain = np.where(direct, wfill, 0.0)  # added to the fit of every column that fills p
         self.p1_direct = direct & (prio == 1)
         self.z_col = np.full(m, -1, dtype=np.int64)
-        #: the incumbents of over-filled positions: fix and solve leaves their stays free and their moves open
-        over_people = np.array(
-            [e for p in np.flatnonzero(over).tolist() for e in incumbents[p]], dtype=np.int64
-        )
         self.over = over
-        self.over_stays = self.s_col[over_people]
-        self.over_incumbent = np.zeros(n, dtype=bool)
-        self.over_incumbent[over_people] = True
+        #: the incumbents of over-filled positions: fix and solve leaves their stays free and their moves open
+        self.over_incumbent = (self.s_col >= 0) & (self.cur >= 0) & over[np.maximum(self.cur, 0)]
         self.f_col = np.full(m, -1, dtype=np.int64)
         self.g_col = np.full(m, -1, dtype=np.int64)
         for p in np.flatnonzero(over).tolist():
@@ -667,21 +662,18 @@ class PricingModel:
 
     # ----------------------------------------------------------------------------------------------------
     def run(self, time_limit: float) -> tuple[str, float | None, float | None]:
-        """Run HiGHS; (status, objective, bound) in the minimisation sense."""
+        """Solve the LP (the MIPs go through :meth:`run_mip`); (status, objective, bound) in the
+        minimisation sense: the bound is the objective when optimal."""
         run_highs(self.h, time_limit)
         st = self.h.getModelStatus()
         info = self.h.getInfo()
         has_solution = info.primal_solution_status == 2  # kSolutionStatusFeasible
         obj = info.objective_function_value if has_solution else None
         if st == highspy.HighsModelStatus.kOptimal:
-            bound = info.mip_dual_bound if self.integrality_on else obj
-            return "optimal", obj, bound
+            return "optimal", obj, obj
         if st == highspy.HighsModelStatus.kInfeasible:
             return "infeasible", None, None
-        bound = info.mip_dual_bound if self.integrality_on else None
-        if bound is not None and not np.isfinite(bound):
-            bound = None
-        return ("feasible" if has_solution else "no-solution"), obj, bound
+        return ("feasible" if has_solution else "no-solution"), obj, None
 
     def column_values(self) -> np.ndarray:
         if self.values_override is not None:
@@ -751,7 +743,8 @@ class PricingModel:
         cols = np.array(self.integer_cols + list(range(self.x_first, len(col_value))), dtype=np.int64)
         moves = np.arange(self.x_first, len(col_value))
         into_over = moves[self.over[self.xp[: len(moves)]]]
-        cols = cols[~np.isin(cols, np.concatenate([self.over_stays, self.z_col[self.over], into_over]))]
+        free = np.concatenate([self.s_col[self.over_incumbent], self.z_col[self.over], into_over])
+        cols = cols[~np.isin(cols, free)]
         ones = cols[col_value[cols] > 1 - 1e-6]
         lower = np.asarray(self.h.getLp().col_lower_)[ones]
         ones, lower = ones[lower < 1], lower[lower < 1]
