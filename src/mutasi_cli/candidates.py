@@ -1,8 +1,7 @@
 """Candidate moves: every (person, position) move the rules allow.
 
-People are grouped by the profile that decides eligibility (golongan and education for PNS; current
-Nama Jabatan and education for PPPK), so the rules are evaluated once per profile and position rather
-than once per pair. A :class:`CandidateSpace` keeps the groups without listing the pairs (a kabupaten
+People are grouped by the profile that decides eligibility (:func:`eligibility_profiles`), so the rules
+are evaluated once per profile and position rather than once per pair. A :class:`CandidateSpace` keeps the groups without listing the pairs (a kabupaten
 round has millions); :meth:`CandidateSpace.materialize` lists them for the direct model. The person's
 own position and Larangan are excluded; Kunci moves are added even when a rule forbids them (the plan
 then lists the rule broken).
@@ -14,9 +13,19 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from mutasi_cli import scoring
+import pandas as pd
+
+from mutasi_cli import grades, scoring
 from mutasi_cli.data import Round
-from mutasi_cli.rules import NO_LOCK, PersonStatus, kunci_targets, larangan_mask
+from mutasi_cli.rules import (
+    NO_LOCK,
+    PersonStatus,
+    rule_arrays,
+    eligible_mask,
+    kunci_targets,
+    larangan_mask,
+    pair_failures,
+)
 
 
 @dataclass
@@ -108,26 +117,50 @@ class CandidateSpace:
         return e[~larangan_mask(self.rnd, e, np.full(len(e), p))]
 
 
+def eligibility_profiles(rnd: Round, people_idx: np.ndarray) -> np.ndarray:
+    """Profile id per person of ``people_idx``: people of one profile pass or fail every pair rule but
+    Larangan alike for every position (CONTRACT.md rules 2, 4, 5, 6 and 7 read golongan, education, PPPK,
+    the current position's kind, eselon, JF, jenjang and status, its Nama Jabatan for PPPK, and when the
+    person retires under each BUP age)."""
+    a = rule_arrays(rnd)
+    cur = a.cur[people_idx]
+    career = pd.factorize(
+        pd.Series(list(zip(a.jenis, a.eselon_level, a.jf, a.jenjang, a.aktif)), dtype=object)
+    )[0][cur]
+    pppk = a.pppk[people_idx]
+    retire = np.zeros(len(people_idx), dtype=np.int64)
+    for bit, fires in enumerate(a.retire_at.values()):
+        retire |= fires[people_idx].astype(np.int64) << bit
+    name = np.where(pppk, pd.factorize(a.name_key)[0][cur], -1)
+    grade = np.where(pppk, 0, a.grade[people_idx])
+    frame = pd.DataFrame(
+        {"grade": grade, "edu": a.edu[people_idx], "pppk": pppk, "name": name, "career": career,
+         "retire": retire}  # fmt: skip
+    )
+    return frame.groupby(list(frame.columns), sort=False).ngroup().to_numpy()
+
+
 def candidate_space(rnd: Round, status: PersonStatus) -> CandidateSpace:
-    people, positions = rnd.people, rnd.positions
-    free = status.movable & (status.kunci_pos == NO_LOCK)
-    aktif = positions["aktif"].to_numpy()
-    lo, hi = positions["grade_lo"].to_numpy(), positions["grade_hi"].to_numpy()
-    edu_min = positions["edu_min"].to_numpy()
-    name_key = positions["name_key"].to_numpy()
+    """The groups of free movers (movable, not in Kunci) with the positions their profile may take: one
+    evaluation of :func:`~mutasi_cli.rules.pair_failures` per profile, over the positions of the right
+    kind only (rule 7 leaves a small share of the positions to each profile)."""
+    people = rnd.people
+    free = np.flatnonzero(status.movable & (status.kunci_pos == NO_LOCK))
     cur = people["pos"].to_numpy()
-    movers = people.loc[free, ["grade", "edu", "pppk"]].assign(cur_name=name_key[cur[free]])
-    movers.loc[~movers["pppk"], "cur_name"] = ""
     groups: list[Group] = []
     group_of = np.full(len(people), -1, dtype=np.int64)
-    for (grade, edu, pppk, cur_name), frame in movers.groupby(
-        ["grade", "edu", "pppk", "cur_name"], sort=False
-    ):
-        mask = aktif & (edu >= edu_min)
-        mask &= (name_key == cur_name) if pppk else ((grade >= lo) & (grade <= hi))
-        persons = frame.index.to_numpy().astype(np.int64)
-        group_of[persons] = len(groups)
-        groups.append(Group(persons, np.flatnonzero(mask).astype(np.int64)))
+    if len(free):
+        profile = eligibility_profiles(rnd, free)
+        order = np.argsort(profile, kind="stable")
+        bounds = np.flatnonzero(np.diff(profile[order])) + 1
+        by_kind = _positions_by_kind(rnd)
+        for chunk in np.split(order, bounds):
+            persons = free[chunk].astype(np.int64)
+            rep = persons[0]
+            q = by_kind(int(cur[rep]))
+            ok = eligible_mask(pair_failures(rnd, np.full(len(q), rep), q, larangan=False))
+            group_of[persons] = len(groups)
+            groups.append(Group(persons, q[ok]))
     locked = kunci_targets(rnd)
     everyone = np.arange(len(people))
     return CandidateSpace(
@@ -138,3 +171,27 @@ def candidate_space(rnd: Round, status: PersonStatus) -> CandidateSpace:
         scoring.fit(rnd, everyone, cur),
         group_of,
     )
+
+
+def _positions_by_kind(rnd: Round):
+    """c ↦ the Aktif positions whose kind a move from c may reach at all under the settings' doors (a
+    superset for :func:`pair_failures` to filter): the same Jenis Jabatan, plus Fungsional ↔
+    Administrator/Pengawas when a structural–functional door is open, plus the next kind up under
+    ``naik_eselon``."""
+    a, s = rule_arrays(rnd), rnd.rules
+    aktif_idx = np.flatnonzero(a.aktif)
+    kinds = {j: aktif_idx[a.jenis[aktif_idx] == j] for j in np.unique(a.jenis[aktif_idx]).tolist()}
+    reach: dict[str, set[str]] = {j: {j} for j in kinds}
+    if s.struktural_fungsional or s.penyetaraan:
+        for kind in grades.JENJANG_SETARA:
+            reach.setdefault(kind, {kind}).add("Fungsional")
+            if s.struktural_fungsional:
+                reach.setdefault("Fungsional", {"Fungsional"}).add(kind)
+    if s.naik_eselon:
+        reach.setdefault("Pengawas", {"Pengawas"}).add("Administrator")
+    empty = np.zeros(0, dtype=np.int64)
+    cache = {
+        j: np.sort(np.concatenate([kinds.get(k, empty) for k in sorted(r)])).astype(np.int64)
+        for j, r in reach.items()
+    }
+    return lambda c: cache.get(a.jenis[c], empty)

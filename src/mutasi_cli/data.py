@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
-from mutasi_cli.settings import Weights
+from mutasi_cli.settings import RuleSettings, Weights
 
 NO_LOW = 0
 NO_HIGH = 99
@@ -41,6 +41,7 @@ class Round:
     effective_date: dt.date
     sources: list[Source] = field(default_factory=list)
     weights: Weights = field(default_factory=Weights)  # level 3, from mutasi.toml
+    rules: RuleSettings = field(default_factory=RuleSettings)  # [aturan], from mutasi.toml
 
     @property
     def n_people(self) -> int:

@@ -12,7 +12,16 @@ import pandas as pd
 from mutasi_cli import grades, messages
 from mutasi_cli.data import TETAP, Round
 from mutasi_cli.planner import PlanResult
-from mutasi_cli.rules import NO_LOCK, RULES, eligible_mask, pair_failures
+from mutasi_cli.candidates import eligibility_profiles
+from mutasi_cli.rules import (
+    JPT_PROTECTION,
+    JPT_PROTECTION_YEARS,
+    KUNCI_OVERRIDES,
+    NO_LOCK,
+    RULES,
+    eligible_mask,
+    pair_failures,
+)
 from mutasi_cli.values import norm_key
 from mutasi_cli.verify import UNPLACED
 
@@ -22,7 +31,7 @@ MOVE_COLUMNS = [
 ]  # fmt: skip
 VACANCY_COLUMNS = [
     "No", "Kode Jabatan", "Nama Jabatan", "Unit Kerja", "Jenis Jabatan", "Prioritas", "Formasi", "Terisi",
-    "Lowong", "Alasan",
+    "Lowong", "Jalur Pengisian", "Alasan", "Dasar Hukum",
 ]  # fmt: skip
 STAY_COLUMNS = [
     "No", "NIP", "Nama", "Pangkat/Gol. Ruang", "Jabatan", "Kode Jabatan", "Unit Kerja", "Lama Menjabat (tahun)",
@@ -59,16 +68,17 @@ def moves(rnd: Round, result: PlanResult) -> pd.DataFrame:
         reasons = []
         if st.kunci_pos[e] >= 0:
             reasons.append(messages.REASON_KUNCI)
-            broken = [
-                RULES[r].text for r, f in pair_failures(rnd, np.array([e]), np.array([p])).items() if f[0]
-            ]
-            broken += [RULES[r].text for r in st.reasons(e)]
+            broken = [RULES[r].describe(rnd.rules) for r in kunci_breaks(rnd, result, e)]
+            if positions.at[c, "jenis"] == "JPT Pratama" and st.tenure_years[e] < JPT_PROTECTION_YEARS:
+                broken.append(f"{JPT_PROTECTION.text} ({JPT_PROTECTION.source})")
             if broken:
                 reasons.append(messages.REASON_KUNCI_BREAKS.format(rules="; ".join(broken)))
         if st.dihapus[e]:
             reasons.append(messages.REASON_DIHAPUS)
         if st.due[e]:
-            reasons.append(messages.REASON_DUE.format(years=int(st.tenure_years[e])))
+            reasons.append(
+                messages.REASON_DUE.format(years=int(st.tenure_years[e]), due=rnd.rules.masa_jatuh_tempo)
+            )
         if positions.at[p, "prioritas"] == 1 and occupancy_before[p] < positions.at[p, "formasi"]:
             reasons.append(messages.REASON_PRIORITY1)
         elif occupancy_before[p] < positions.at[p, "formasi"]:
@@ -100,6 +110,35 @@ def moves(rnd: Round, result: PlanResult) -> pd.DataFrame:
     return df[MOVE_COLUMNS].reset_index(drop=True)
 
 
+def kunci_breaks(rnd: Round, result: PlanResult, e: int) -> list[str]:
+    """The codes of the rules a Kunci move of person e breaks (rules 1–5 and 7; CONTRACT.md: listed in
+    the workbook)."""
+    p = int(result.final[e])
+    fails = pair_failures(rnd, np.array([e]), np.array([p]))
+    codes = [r for r, f in fails.items() if f[0]] + result.person_status.reasons(e)
+    return [c for c in codes if c in KUNCI_OVERRIDES]
+
+
+def vacancy_route(rnd: Round, p: int, qualified: int) -> tuple[str, str, str] | None:
+    """(route, reason, source) for an empty place that rotation cannot fill: a JPT post (open selection),
+    an Administrator/Pengawas post nobody of that level qualifies for (promotion), a JF post nobody of
+    that JF and jenjang qualifies for (appointment or transfer into the JF); None otherwise."""
+    pos = rnd.positions
+    jenis = pos.at[p, "jenis"]
+    if jenis == "JPT Pratama":
+        return messages.VACANCY_JPT
+    if qualified:
+        return None
+    if jenis in ("Administrator", "Pengawas"):
+        route, text, source = messages.VACANCY_PROMOTION
+        return route, text.format(jenis=jenis.lower()), source
+    if jenis == "Fungsional":
+        route, text, source = messages.VACANCY_JF
+        jf = str(pos.at[p, "jf"]).title() or str(pos.at[p, "nama"])
+        return route, text.format(jf=jf, jenjang=pos.at[p, "jenjang"] or "-"), source
+    return None
+
+
 def vacancies(rnd: Round, result: PlanResult) -> pd.DataFrame:
     positions = rnd.positions
     final = result.final
@@ -114,7 +153,11 @@ def vacancies(rnd: Round, result: PlanResult) -> pd.DataFrame:
     rows = []
     for p in empty:
         movers = result.space.persons_for(int(p)).tolist()
-        if not qualified[int(p)]:
+        route, source = messages.VACANCY_ROUTE_ROTATION, ""
+        special = vacancy_route(rnd, int(p), qualified[int(p)])
+        if special is not None:
+            route, reason, source = special
+        elif not qualified[int(p)]:
             reason = messages.VACANCY_NO_CANDIDATE
         elif not movers:
             reason = messages.VACANCY_CANDIDATES_HELD.format(count=qualified[int(p)])
@@ -132,7 +175,9 @@ def vacancies(rnd: Round, result: PlanResult) -> pd.DataFrame:
                 "Formasi": int(formasi[p]),
                 "Terisi": int(occupancy[p]),
                 "Lowong": int(formasi[p] - occupancy[p]),
+                "Jalur Pengisian": route,
                 "Alasan": reason,
+                "Dasar Hukum": source,
             }
         )
     df = pd.DataFrame(rows).sort_values(["Prioritas", "Unit Kerja", "Kode Jabatan"], kind="stable")
@@ -152,20 +197,15 @@ def _units_at_cap(rnd: Round, result: PlanResult) -> set[str]:
 def _qualified_anyone(rnd: Round, positions_idx: np.ndarray) -> dict[int, int]:
     """Number of people (outside the position) who pass the pair rules for each position, movable or not.
     Evaluated per distinct profile, so the cost grows with profiles × positions, not people × positions."""
-    people = rnd.people
-    name_key = rnd.positions["name_key"].to_numpy()
-    profile = people[["grade", "edu", "pppk"]].assign(
-        cur=np.where(people["pppk"], name_key[people["pos"]], "")
-    )
-    groups = profile.groupby(["grade", "edu", "pppk", "cur"], sort=False).indices
+    profile = eligibility_profiles(rnd, np.arange(rnd.n_people))
+    _, first, sizes = np.unique(profile, return_index=True, return_counts=True)
+    reps = first.astype(np.int64)
+    cur = rnd.people["pos"].to_numpy()
     out: dict[int, int] = {int(p): 0 for p in positions_idx}
-    reps = np.array([members[0] for members in groups.values()])
-    sizes = np.array([len(m) for m in groups.values()])
     for p in positions_idx:
-        fails = pair_failures(rnd, reps, np.full(len(reps), p))
-        fails.pop("larangan")
-        ok = eligible_mask(fails)
-        out[int(p)] = int(sizes[ok].sum())
+        ok = eligible_mask(pair_failures(rnd, reps, np.full(len(reps), p), larangan=False))
+        holders = profile[cur == p]  # its own holders are not candidates for it
+        out[int(p)] = int(sizes[ok].sum()) - int(np.isin(holders, profile[reps[ok]]).sum())
     return out
 
 
@@ -191,7 +231,9 @@ def stays(rnd: Round, result: PlanResult) -> pd.DataFrame:
         elif st.kunci_pos[e] == TETAP:
             reason = messages.STAY_KUNCI_TETAP
         elif codes := st.reasons(e):
-            reason = "; ".join(RULES[c].text for c in codes)
+            reason = "; ".join(RULES[c].describe(rnd.rules) for c in codes)
+            if "kedudukan-hukum" in codes:
+                reason += f" ({people.at[e, 'kedudukan']})"
             sources = [RULES[c].source for c in codes]
         elif cand_count[e] == 0:
             reason = messages.STAY_NO_CANDIDATE

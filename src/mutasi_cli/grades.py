@@ -176,21 +176,99 @@ def parse_jenis_jabatan(text: object) -> str | None:
     return aliases.get(key)
 
 
+# --- jabatan fungsional: the JF (profession) and its jenjang ------------------------------------------
+#: the jenjang words a Nama Jabatan may carry ("Perawat Ahli Muda"), longest first so that "Ahli Muda" is
+#: found before any shorter word
+JENJANG_WORDS: tuple[str, ...] = tuple(sorted(JENJANG_RANGE, key=len, reverse=True))
+_JENJANG_IN_NAME = re.compile(
+    r"\b(" + "|".join(re.escape(j) for j in JENJANG_WORDS).replace(r"\ ", r"\s+") + r")\b", re.IGNORECASE
+)
+#: the JF of teachers (UU 14/2005: BUP 60)
+JF_GURU = "guru"
+
+
+def _jf_key(text: str) -> str:
+    return re.sub(r"[^0-9a-z]+", " ", text.lower()).strip()
+
+
+def jabatan_fungsional(nama: object, rumpun: object = None) -> tuple[str, str | None]:
+    """(JF key, jenjang named in the name) of a Fungsional position: the JF is its ``Rumpun`` when given,
+    else its Nama Jabatan without the jenjang words ("Perawat Ahli Muda" → ("perawat", "Ahli Muda")).
+    The JF key is lower case with single spaces; the one function the rules, checker and reports ask."""
+    name = "" if nama is None else str(nama)
+    m = _JENJANG_IN_NAME.search(name)
+    jenjang = parse_jenjang(m.group(1)) if m else None
+    if rumpun is not None and str(rumpun).strip():
+        return _jf_key(str(rumpun)), jenjang
+    return _jf_key(_JENJANG_IN_NAME.sub(" ", name)), jenjang
+
+
+#: structural eselon, lowest to highest (a rotation keeps it; one step up is a promotion)
+ESELON_ORDER: tuple[str, ...] = ("V.a", "IV.b", "IV.a", "III.b", "III.a", "II.b", "II.a", "I.b", "I.a")
+ESELON_LEVEL: dict[str, int] = {e: i for i, e in enumerate(ESELON_ORDER)}
+#: the JF jenjang equivalent to a structural post (PermenPANRB 17/2021, penyetaraan jabatan)
+JENJANG_SETARA: dict[str, str] = {"Administrator": "Ahli Madya", "Pengawas": "Ahli Muda"}
+#: kinds of position PPPK never hold (Perpres 38/2020)
+NOT_FOR_PPPK: frozenset[str] = frozenset({"JPT Pratama", "Administrator", "Pengawas"})
+
+
 # --- retirement (BUP) ---------------------------------------------------------------------------------
 BUP_DEFAULT = 58
 BUP_JPT_AND_MADYA = 60
 BUP_AHLI_UTAMA = 65
 
 
-def bup_age(jenis_jabatan: str | None, jenjang: str | None) -> int:
-    """Batas usia pensiun by the current position (DOMAIN.md, BUP table)."""
+def bup_age(jenis_jabatan: str | None, jenjang: str | None, jf: str | None = None) -> int:
+    """Batas usia pensiun of a position (DOMAIN.md, BUP table): 65 Ahli Utama; 60 JPT, Ahli Madya and
+    teachers (JF Guru, UU 14/2005); 58 otherwise."""
     if jenis_jabatan == "JPT Pratama":
         return BUP_JPT_AND_MADYA
     if jenis_jabatan == "Fungsional" and jenjang == "Ahli Utama":
         return BUP_AHLI_UTAMA
-    if jenis_jabatan == "Fungsional" and jenjang == "Ahli Madya":
+    if jenis_jabatan == "Fungsional" and (jenjang == "Ahli Madya" or jf == JF_GURU):
         return BUP_JPT_AND_MADYA
     return BUP_DEFAULT
+
+
+# --- status of a person (SIASN) --------------------------------------------------------------------------
+KEDUDUKAN_AKTIF = "Aktif"
+#: KEDUDUKAN HUKUM NAMA values that keep a person in place (CONTRACT.md rule 8), canonical spelling
+KEDUDUKAN_HUKUM: tuple[str, ...] = (
+    "Aktif", "Tugas Belajar", "CLTN", "Pemberhentian Sementara", "Masa Persiapan Pensiun",
+    "Penerima Uang Tunggu", "Hukuman Disiplin", "Perpanjangan Kontrak",
+)  # fmt: skip
+_KEDUDUKAN_ALIASES = {
+    "cuti diluar tanggungan negara": "CLTN", "cuti di luar tanggungan negara": "CLTN",
+    "diberhentikan sementara": "Pemberhentian Sementara", "mpp": "Masa Persiapan Pensiun",
+    "tubel": "Tugas Belajar", "active": "Aktif",
+}  # fmt: skip
+
+
+def parse_kedudukan(text: object) -> str:
+    """Canonical Kedudukan Hukum: a known SIASN value in its canonical spelling, else the text as given
+    (every value other than Aktif keeps the person in place, known or not)."""
+    s = re.sub(r"\s+", " ", str(text or "")).strip()
+    key = s.lower()
+    for k in KEDUDUKAN_HUKUM:
+        if key == k.lower():
+            return k
+    return _KEDUDUKAN_ALIASES.get(key, s or KEDUDUKAN_AKTIF)
+
+
+def parse_jenis_asn(text: object) -> str | None:
+    """"PNS", "CPNS" or "PPPK" from ``Jenis ASN`` as exports write it (SIASN JENIS PEGAWAI NAMA: ``PNS
+    Daerah``, ``PNS Pusat DPK``, ``CPNS Daerah``, ``PPPK``; any case), else ``None``."""
+    key = re.sub(r"[^a-z ]+", " ", str(text or "").lower()).split()
+    if not key:
+        return None
+    head = key[0]
+    if head in {"pppk", "p3k"} or " ".join(key[:4]) == "pegawai pemerintah dengan perjanjian":
+        return "PPPK"
+    if head == "cpns" or " ".join(key[:3]) == "calon pegawai negeri":
+        return "CPNS"
+    if head in {"pns", "asn"} or " ".join(key[:2]) == "pegawai negeri":
+        return "PNS"
+    return None
 
 
 # --- education ----------------------------------------------------------------------------------------
@@ -238,8 +316,6 @@ SKP_POINTS: dict[str, int] = {
     "Sangat Kurang": 0,
 }
 HUKUMAN: tuple[str, ...] = ("Tidak Ada", "Ringan", "Sedang", "Berat")
-#: sanctions that keep a person in place (CONTRACT.md rule 3)
-HUKUMAN_BLOCKING: frozenset[str] = frozenset({"Sedang", "Berat"})
 
 
 def parse_hukuman(text: object) -> str | None:

@@ -43,6 +43,12 @@ PEGAWAI_ALIASES: dict[str, tuple[str, ...]] = {
     "Pilihan 1": ("PILIHAN1",),
     "Pilihan 2": ("PILIHAN2",),
     "Pilihan 3": ("PILIHAN3",),
+    "Kedudukan Hukum": ("KEDUDUKAN HUKUM NAMA", "KEDUDUKAN PEGAWAI", "STATUS KEPEGAWAIAN"),
+    "TMT Hukuman": ("TMT HUKDIS", "TMT HUKUMAN DISIPLIN", "TANGGAL MULAI HUKUMAN", "MULAI HUKUMAN"),
+    "Akhir Hukuman": (
+        "AKHIR HUKDIS", "AKHIR HUKUMAN DISIPLIN", "TMT AKHIR HUKUMAN", "TANGGAL AKHIR HUKUMAN",
+        "SELESAI HUKUMAN",
+    ),
 }
 PEGAWAI_REQUIRED = ("NIP", "Nama", "Golongan", "TMT Jabatan")  # plus Kode Jabatan or Jabatan + Unit Kerja
 
@@ -62,6 +68,7 @@ JABATAN_ALIASES: dict[str, tuple[str, ...]] = {
     "Formasi": ("KEBUTUHAN", "JUMLAH KEBUTUHAN"),
     "Prioritas": (),
     "Status": ("STATUS JABATAN",),
+    "Rumpun": ("RUMPUN JABATAN", "NAMA JF", "JABATAN FUNGSIONAL"),
 }
 JABATAN_REQUIRED = ("Kode Jabatan", "Nama Jabatan", "Unit Kerja", "Jenis Jabatan")
 

@@ -23,7 +23,8 @@ from mutasi_cli.headers import (
 )
 from mutasi_cli.issues import IssueLog
 from mutasi_cli.reader import RawWorkbook, ReadError, Table, find_sheet, read_raw, table_from_rows
-from mutasi_cli.settings import Settings
+from mutasi_cli.rules import status_hold
+from mutasi_cli.settings import RuleSettings, Settings
 from mutasi_cli.values import (
     is_blank,
     norm_key,
@@ -31,6 +32,7 @@ from mutasi_cli.values import (
     parse_gender,
     parse_int,
     parse_nip,
+    retirement_date,
     split_list,
     text,
 )
@@ -97,19 +99,21 @@ def _load(
     if peg_t is None or jab_t is None or log.has_errors:
         return None, log
     positions = _positions(jab_t, log)
-    people = _people(peg_t, positions, effective_date, log)
+    people = _people(peg_t, positions, effective_date, log, settings.rules)
     if people is None or positions is None:
         return None, log
     kunci = _kunci(optional.get(KUNCI), people, positions, log)
     larangan = _larangan(optional.get(LARANGAN), people, positions, log)
     relasi = _relasi(optional.get(RELASI), people, log)
     kunci_t = optional.get(KUNCI)
-    _check_kunci(kunci, larangan, people, positions, log, kunci_t.headers if kunci_t else {})
+    _check_kunci(kunci, larangan, people, positions, log, kunci_t.headers if kunci_t else {}, settings.rules)
     _warn_overstaffed(people, positions, log, jab_t.headers.get("Formasi"))
     if log.has_errors:
         return None, log
     sources = [Source(str(r.path), r.sha256) for r in raws]
-    rnd = Round(people, positions, kunci, larangan, relasi, effective_date, sources, settings.weights)
+    rnd = Round(
+        people, positions, kunci, larangan, relasi, effective_date, sources, settings.weights, settings.rules
+    )
     return rnd, log
 
 
@@ -220,6 +224,10 @@ def _positions(t: Table, log: IssueLog) -> pd.DataFrame | None:
                 c.issue("duplicate-code", "Kode Jabatan", kode, other=seen[kode])
             else:
                 seen[kode] = c.excel_row
+        jf = ""
+        if jenis == "Fungsional":
+            jf, named = grades.jabatan_fungsional(nama, text(c.raw("Rumpun")))
+            jenjang = jenjang or named
         default = grades.default_grade_range(eselon, jenis, jenjang)  # type: ignore[arg-type]
         lo = grades.GOLONGAN_RANK[gmin] if gmin else (default.low or NO_LOW)  # type: ignore[index]
         hi = grades.GOLONGAN_RANK[gmax] if gmax else (default.high or NO_HIGH)  # type: ignore[index]
@@ -233,6 +241,7 @@ def _positions(t: Table, log: IssueLog) -> pd.DataFrame | None:
                 "unit": unit,
                 "jenis": jenis,
                 "jenjang": jenjang,
+                "jf": jf,
                 "eselon": eselon,
                 "grade_lo": lo,
                 "grade_hi": hi,
@@ -272,7 +281,9 @@ def _status(v: object) -> str | None:
     return {"aktif": "Aktif", "dihapus": "Dihapus"}.get(s)
 
 
-def _people(t: Table, positions: pd.DataFrame, effective: dt.date, log: IssueLog) -> pd.DataFrame | None:
+def _people(
+    t: Table, positions: pd.DataFrame, effective: dt.date, log: IssueLog, rules: RuleSettings
+) -> pd.DataFrame | None:
     c = _Cells(t, log)
     code_index = {k: i for i, k in enumerate(positions["kode"]) if k is not None}
     matcher = _PositionMatcher(positions)
@@ -293,7 +304,7 @@ def _people(t: Table, positions: pd.DataFrame, effective: dt.date, log: IssueLog
         jenis_asn_raw = text(c.raw("Jenis ASN"))
         jenis_asn = None
         if jenis_asn_raw is not None:
-            jenis_asn = {"pns": "PNS", "cpns": "PNS", "pppk": "PPPK"}.get(jenis_asn_raw.lower())
+            jenis_asn = grades.parse_jenis_asn(jenis_asn_raw)
             if jenis_asn is None:
                 c.issue("invalid-jenis-asn", "Jenis ASN", jenis_asn_raw)
         pppk = jenis_asn == "PPPK" if jenis_asn else bool(nip and nip.pppk)
@@ -334,6 +345,13 @@ def _people(t: Table, positions: pd.DataFrame, effective: dt.date, log: IssueLog
         pendidikan = c.parsed("Pendidikan", grades.parse_education, "invalid-education")
         hukuman = c.parsed("Hukuman Disiplin", grades.parse_hukuman, "invalid-hukuman") or "Tidak Ada"
         predikat = c.parsed("Predikat Kinerja", grades.parse_skp, "invalid-skp")
+        h_start = c.parsed("TMT Hukuman", parse_date, "invalid-date")
+        h_end = c.parsed("Akhir Hukuman", parse_date, "invalid-date")
+        if isinstance(h_start, dt.date) and isinstance(h_end, dt.date) and h_end < h_start:
+            c.issue("hukuman-period-inverted", "Akhir Hukuman", h_end.strftime("%d-%m-%Y"),
+                    start=h_start.strftime("%d-%m-%Y"))  # fmt: skip
+        if hukuman in rules.hukuman_menahan and h_start is None and h_end is None:
+            c.issue("hukuman-no-dates", "Hukuman Disiplin", hukuman)
         diklat = split_list(c.raw("Diklat"))
         wishes = tuple(
             norm_key(text(c.raw(f"Pilihan {k}"))) for k in (1, 2, 3) if text(c.raw(f"Pilihan {k}"))
@@ -355,6 +373,10 @@ def _people(t: Table, positions: pd.DataFrame, effective: dt.date, log: IssueLog
                 "predikat": predikat,
                 "skp": grades.SKP_POINTS.get(predikat, 0) if predikat else 0,  # type: ignore[arg-type]
                 "hukuman": hukuman,
+                "hukuman_start": h_start if isinstance(h_start, dt.date) else None,
+                "hukuman_end": h_end if isinstance(h_end, dt.date) else None,
+                "cpns": jenis_asn == "CPNS",
+                "kedudukan": grades.parse_kedudukan(text(c.raw("Kedudukan Hukum"))),
                 "diklat": tuple(norm_key(d) for d in diklat),
                 "diklat_text": "; ".join(diklat),
                 "kecamatan": text(c.raw("Kecamatan Domisili")),
@@ -367,7 +389,26 @@ def _people(t: Table, positions: pd.DataFrame, effective: dt.date, log: IssueLog
     people = pd.DataFrame(out)
     people["pos"] = people["pos"].astype(int)
     _warn_grade_outside(people, positions, t, log)
+    _warn_past_retirement(people, positions, effective, t, log)
     return people
+
+
+def _warn_past_retirement(
+    people: pd.DataFrame, positions: pd.DataFrame, effective: dt.date, t: Table, log: IssueLog
+) -> None:
+    """A person already past the BUP of their position at the effective date (CONTRACT.md rule 2)."""
+    pos = people["pos"].to_numpy()
+    for i, (birth, p) in enumerate(zip(people["birth"], pos)):
+        if not isinstance(birth, dt.date):
+            continue
+        bup = grades.bup_age(positions.at[p, "jenis"], positions.at[p, "jenjang"], positions.at[p, "jf"])
+        retires = retirement_date(birth, bup)
+        if retires <= effective:
+            log.add(
+                "past-retirement", sheet=PEGAWAI, row=int(people.at[i, "row"]),
+                column=t.header("Tanggal Lahir") if "Tanggal Lahir" in t.headers else t.header("NIP"),
+                value=birth.strftime("%d-%m-%Y"), bup=bup, date=retires.strftime("%d-%m-%Y"),
+            )  # fmt: skip
 
 
 class _PositionMatcher:
@@ -549,6 +590,7 @@ def _check_kunci(
     positions: pd.DataFrame,
     log: IssueLog,
     headers: dict[str, str],
+    rules: RuleSettings,
 ) -> None:
     """Kunci rows that cannot hold; ``headers``: the Kunci sheet's headers as written."""
     col_nip, col_kode = headers.get("NIP", "NIP"), headers.get("Kode Jabatan", "Kode Jabatan")
@@ -574,6 +616,11 @@ def _check_kunci(
             log.add("kunci-larangan", sheet=KUNCI, row=row, column=col_nip, value=people.at[person, "nip"])
         if pos != cur:
             counts[pos] = counts.get(pos, 0) + 1
+            held = status_hold(people.at[person, "kedudukan"], bool(people.at[person, "cpns"]),
+                               bool(aktif[cur]), rules)  # fmt: skip
+            if held is not None:
+                log.add("kunci-status", sheet=KUNCI, row=row, column=col_nip, value=people.at[person, "nip"],
+                        status=held[0], source=held[1])  # fmt: skip
     for pos, count in counts.items():
         if count > positions.at[pos, "formasi"]:
             log.add(

@@ -121,6 +121,11 @@ ISSUE_TEMPLATES: dict[str, tuple[_Sev, str]] = {
         "Kunci TETAP untuk NIP {value} tidak dapat dipenuhi: jabatannya berstatus Dihapus.",
     ),
     "kunci-larangan": ("error", "NIP {value} dikunci ke jabatan yang dilarang baginya di sheet Larangan."),
+    "kunci-status": (
+        "error",
+        "NIP {value} dikunci untuk dipindahkan, padahal {status}: pegawai ini tidak dapat dimutasi (aturan 8, "
+        "{source}). Hapus baris Kunci ini atau perbaiki datanya.",
+    ),
     "kunci-over-formasi": (
         "error",
         "Jabatan {value} menerima {count} kunci, melebihi Formasi {formasi}.",
@@ -136,6 +141,21 @@ ISSUE_TEMPLATES: dict[str, tuple[_Sev, str]] = {
         "Jenis Kelamin {value} berbeda dengan kode dalam NIP ({nip_gender}).",
     ),
     "jenis-asn-mismatch": ("warning", "Jenis ASN {value} berbeda dengan bentuk NIP ({nip_kind})."),
+    "past-retirement": (
+        "warning",
+        "Pegawai ini telah melewati batas usia pensiun {bup} tahun jabatannya (pensiun {date}). Periksa "
+        "datanya di SIASN; selama masih tercantum ia tidak dimutasi.",
+    ),
+    "hukuman-no-dates": (
+        "warning",
+        "Hukuman disiplin {value} tanpa TMT Hukuman maupun Akhir Hukuman: akhir hukumannya tidak diketahui, "
+        "sehingga dianggap masih berjalan dan pegawai ini tidak dimutasi. Isi kolom TMT Hukuman dan Akhir "
+        "Hukuman.",
+    ),
+    "hukuman-period-inverted": (
+        "error",
+        "Akhir Hukuman {value} lebih awal daripada TMT Hukuman {start}. Periksa kedua tanggal tersebut.",
+    ),
     "grade-outside-position": (
         "warning",
         "Golongan {value} di luar rentang jabatannya sendiri ({low}–{high}).",
@@ -208,7 +228,7 @@ PROGRESS_ROUND = "putaran {round}: {columns:,} kolom, LP {lp:,.0f}, batas {bound
 PROGRESS_FIX = "MIP atas sisa pecahan LP"
 
 # --- reasons written in the plan --------------------------------------------------------------------
-REASON_DUE = "Telah menduduki jabatan {years} tahun (lebih dari 5 tahun)"
+REASON_DUE = "Telah menduduki jabatan {years} tahun (jatuh tempo setelah {due} tahun)"
 REASON_DIHAPUS = "Jabatan lama dihapus"
 REASON_KUNCI = "Ditetapkan oleh pimpinan (Kunci)"
 REASON_PRIORITY1 = "Mengisi jabatan Prioritas 1 yang lowong"
@@ -225,6 +245,25 @@ VACANCY_LOWER_PRIORITY = (
     "(Prioritas 1, pegawai jatuh tempo, atau kesesuaian yang lebih tinggi)"
 )
 VACANCY_DIHAPUS = "Jabatan dihapus"
+#: vacancies that rotation cannot fill: (route in Lowongan's Jalur Pengisian, reason, legal source)
+VACANCY_ROUTE_ROTATION = "Rotasi"
+VACANCY_JPT = (
+    "Seleksi terbuka",
+    "Jabatan pimpinan tinggi yang lowong diisi melalui seleksi terbuka, bukan melalui rotasi",
+    "PP 11/2017 jo. PP 17/2020 Pasal 107–119",
+)
+VACANCY_PROMOTION = (
+    "Promosi",
+    "Tidak ada pejabat {jenis} setingkat yang memenuhi syarat untuk dirotasi ke jabatan ini: perlu promosi "
+    "melalui tim penilai kinerja",
+    "PP 11/2017 jo. PP 17/2020 Pasal 162–165 (promosi dan tim penilai kinerja)",
+)
+VACANCY_JF = (
+    "Pengangkatan/perpindahan JF",
+    "Tidak ada pemegang jabatan fungsional {jf} jenjang {jenjang} yang memenuhi syarat untuk dirotasi ke "
+    "sini: perlu pengangkatan/perpindahan JF",
+    "PermenPANRB 1/2023 (pengangkatan dan perpindahan jabatan fungsional)",
+)
 
 STAY_TIDAK_TERTAMPUNG = "Tidak tertampung: jabatan lama dihapus dan tidak ada jabatan yang memenuhi syarat"
 STAY_KUNCI_TETAP = "Ditetapkan tetap oleh pimpinan (Kunci TETAP)"

@@ -9,7 +9,6 @@ for Prioritas-2/3 positions (scored at level 3); ``z[p]`` ∈ {0,1} an overstaff
 
 from __future__ import annotations
 
-import math
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
@@ -21,10 +20,6 @@ from mutasi_cli.candidates import Candidates
 from mutasi_cli.data import TETAP, Round
 from mutasi_cli.rules import NO_LOCK, PersonStatus
 from mutasi_cli.scoring import fill_weight
-
-#: share of a unit's people who may move out in one round (CONTRACT.md "Turnover")
-TURNOVER_SHARE = 0.30
-
 
 @dataclass
 class Model:
@@ -42,10 +37,12 @@ class Model:
 
 
 def turnover_caps(rnd: Round) -> dict[str, int]:
-    """ceil(30 % × people in the unit), per unit that has people."""
+    """ceil(perputaran_persen % × people in the unit), per unit that has people (CONTRACT.md "Limits of a
+    plan"; 30 % by default, ``[aturan] perputaran_persen``). Integer arithmetic: no rounding surprises."""
     units = rnd.positions["unit"].to_numpy()[rnd.people["pos"].to_numpy()]
     counts = pd.Series(units).value_counts()
-    return {u: math.ceil(TURNOVER_SHARE * n - 1e-9) for u, n in counts.items()}
+    share = rnd.rules.perputaran_persen
+    return {u: -(-share * int(n) // 100) for u, n in counts.items()}
 
 
 def lexicographic_weights(rnd: Round, status: PersonStatus) -> tuple[int, int, int]:
@@ -187,7 +184,10 @@ def relation_rows(
     For related a, b and every unit w: if they start in different units, end_a(w) + end_b(w) ≤ 1, with
     end_a(w) = moves of a into w + [w = unit(a)]·s[a]; if both start in w0, a move into w0 by one
     excludes the other staying there or moving into w0, and for w ≠ w0 the two cannot both move into w.
+    With ``[aturan] relasi = "selalu"`` two people who start in one unit may not both stay either
+    (s[a] + s[b] ≤ 1): one of them must move.
     """
+    always = rnd.rules.relasi == "selalu"
     cur_unit = rnd.positions["unit"].to_numpy()[rnd.people["pos"].to_numpy()]
     nips = rnd.people["nip"].to_numpy()
     rows: list[tuple[str, list]] = []
@@ -205,6 +205,8 @@ def relation_rows(
                 if ta and tb:
                     rows.append((f"{tag}_{w}", ta + tb))
             elif w == ua:
+                if always and sa and sb:
+                    rows.append((f"{tag}_{w}_stay", sa + sb))
                 if ta and sb:
                     rows.append((f"{tag}_{w}_a", ta + sb))
                 if tb and sa:

@@ -1,4 +1,5 @@
-"""Settings from ``mutasi.toml``: the level-3 weights and column mappings for local exports.
+"""Settings from ``mutasi.toml``: the rules of a move, the election freeze, the level-3 weights and column
+mappings for local exports.
 
 Looked for with ``--config PATH``, else ``mutasi.toml`` in the working directory; without one the
 defaults below hold. Every key is optional. Example (the defaults)::
@@ -16,6 +17,26 @@ defaults below hold. Every key is optional. Example (the defaults)::
     isi_prioritas_2 = 5     # per place filled in a Prioritas-2 / -3 position
     isi_prioritas_3 = 2
 
+    [aturan]                # the rules of a move (CONTRACT.md rules 1–8); see :class:`RuleSettings`
+    masa_minimal = 2        # years in the current position before a move
+    masa_jatuh_tempo = 5    # years after which a person is due for rotation
+    jendela_pensiun = 12    # months before retirement in which nobody is moved
+    perputaran_persen = 30  # share of a unit's people who may move out in one round
+    hukuman_menahan = ["Sedang", "Berat"]
+    lama_hukuman = 12       # months a sanction runs when only its start is given
+    relasi = "pindah"       # "pindah": no move may join a Relasi pair; "selalu": they may not share a unit
+    naik_eselon = false
+    antar_jf = false
+    struktural_fungsional = false
+    penyetaraan = false
+    mutasi_cpns = false
+
+    [pilkada]               # the election freeze (UU 10/2016 Pasal 71 ayat (2), Pasal 162 ayat (3))
+    penetapan_paslon = 2029-09-22
+    akhir_masa_jabatan = 2030-02-17
+    pelantikan = 2025-05-26
+    persetujuan_mendagri = { nomor = "100.2.2.6/1234/OTDA", tanggal = 2026-11-02 }
+
     [kolom.pegawai]         # a local header → the canonical column it holds
     "NIP/NRP" = "NIP"
     "JABATAN SEKARANG" = "Jabatan"
@@ -26,12 +47,14 @@ defaults below hold. Every key is optional. Example (the defaults)::
 
 from __future__ import annotations
 
+import datetime as dt
 import tomllib
 from dataclasses import dataclass, field, fields
 from pathlib import Path
 from typing import Any
 
 from mutasi_cli.headers import SCHEMAS
+from mutasi_cli.values import parse_date
 
 DEFAULT_FILE = "mutasi.toml"
 
@@ -64,8 +87,59 @@ class Weights:
         ]
 
 
+#: sanction levels that exist (grades.HUKUMAN without "Tidak Ada"); repeated here to keep settings free
+#: of the rules' imports
+_HUKUMAN_LEVELS = ("Ringan", "Sedang", "Berat")
+RELASI_SCOPES = ("pindah", "selalu")
+
+
+@dataclass(frozen=True)
+class RuleSettings:
+    """The numbers and switches of CONTRACT.md "Rules of a move" (``[aturan]``); the defaults are the
+    contract's. The one table of defaults: the rules, the checker, the reasons and the report read it
+    from the Round (``Round.rules``)."""
+
+    masa_minimal: int = 2  # rule 1, years
+    masa_jatuh_tempo: int = 5  # rule 1, years
+    jendela_pensiun: int = 12  # rule 2, months
+    perputaran_persen: int = 30  # limits: turnover per unit, percent
+    hukuman_menahan: tuple[str, ...] = ("Sedang", "Berat")  # rule 3
+    lama_hukuman: int = 12  # rule 3, months, when only TMT Hukuman is given
+    relasi: str = "pindah"  # Relasi scope: "pindah" | "selalu"
+    naik_eselon: bool = False  # rule 7 door: one eselon step up
+    antar_jf: bool = False  # rule 7 door: another jabatan fungsional at the same jenjang
+    struktural_fungsional: bool = False  # rule 7 door: structural ↔ JF at the equivalent jenjang
+    penyetaraan: bool = False  # rule 7 door: incumbent of a Dihapus post to the equivalent JF jenjang
+    mutasi_cpns: bool = False  # rule 8: CPNS may be moved during probation
+
+    @property
+    def turnover_share(self) -> float:
+        return self.perputaran_persen / 100.0
+
+
+@dataclass(frozen=True)
+class Approval:
+    """The Minister of Home Affairs' written approval of a replacement during the election freeze."""
+
+    nomor: str
+    tanggal: dt.date
+
+
+@dataclass(frozen=True)
+class Pilkada:
+    """``[pilkada]``: the dates of the regional election that freeze replacements (CONTRACT.md "The
+    election freeze"). Bungo's Bupati was inaugurated on 26 May 2025 (DOMAIN.md)."""
+
+    penetapan_paslon: dt.date | None = None
+    akhir_masa_jabatan: dt.date | None = None
+    pelantikan: dt.date | None = dt.date(2025, 5, 26)
+    persetujuan_mendagri: Approval | None = None
+
+
 @dataclass
 class Settings:
+    rules: RuleSettings = field(default_factory=RuleSettings)
+    pilkada: Pilkada = field(default_factory=Pilkada)
     weights: Weights = field(default_factory=Weights)
     #: sheet name (Pegawai, Jabatan, …) → {header as written: canonical column}
     columns: dict[str, dict[str, str]] = field(default_factory=dict)
@@ -97,13 +171,103 @@ def load_settings(path: Path | None = None) -> Settings:
     data, path = read_settings_file(path)
     if path is None:
         return Settings()
-    unknown = set(data) - {"bobot", "kolom", "sk"}  # [sk] is read by `mutasi sk` (mutasi_cli.decree)
+    # [sk] is read by `mutasi sk` (mutasi_cli.decree)
+    unknown = set(data) - {"aturan", "pilkada", "bobot", "kolom", "sk"}
     if unknown:
         raise SettingsError(
-            f"{path}: bagian [{', '.join(sorted(unknown))}] tidak dikenal; yang dikenal: [bobot], "
-            "[kolom.<sheet>], [sk]."
+            f"{path}: bagian [{', '.join(sorted(unknown))}] tidak dikenal; yang dikenal: [aturan], "
+            "[pilkada], [bobot], [kolom.<sheet>], [sk]."
         )
-    return Settings(_weights(path, data.get("bobot", {})), _columns(path, data.get("kolom", {})), path)
+    return Settings(
+        _rules(path, data.get("aturan", {})),
+        _pilkada(path, data.get("pilkada", {})),
+        _weights(path, data.get("bobot", {})),
+        _columns(path, data.get("kolom", {})),
+        path,
+    )
+
+
+def _rules(path: Path, table: object) -> RuleSettings:
+    if not isinstance(table, dict):
+        raise SettingsError(f"{path}: [aturan] harus berupa tabel.")
+    known = {f.name: f for f in fields(RuleSettings)}
+    defaults = RuleSettings()
+    values: dict[str, object] = {}
+    for key, value in table.items():
+        if key not in known:
+            raise SettingsError(
+                f"{path}: [aturan] '{key}' tidak dikenal; yang dikenal: {', '.join(known)}."
+            )
+        default = getattr(defaults, key)
+        where = f"{path}: [aturan] '{key}'"
+        if isinstance(default, bool):
+            if not isinstance(value, bool):
+                raise SettingsError(f"{where} harus true atau false (tertulis: {value!r}).")
+            values[key] = value
+        elif key == "hukuman_menahan":
+            levels = {h.lower(): h for h in _HUKUMAN_LEVELS}
+            if not isinstance(value, list) or not all(
+                isinstance(v, str) and v.strip().lower() in levels for v in value
+            ):
+                raise SettingsError(
+                    f"{where} harus daftar tingkat hukuman dari {', '.join(_HUKUMAN_LEVELS)}, misalnya "
+                    '["Sedang", "Berat"].'
+                )
+            values[key] = tuple(dict.fromkeys(levels[v.strip().lower()] for v in value))
+        elif key == "relasi":
+            if value not in RELASI_SCOPES:
+                raise SettingsError(f"{where} harus salah satu dari: {', '.join(RELASI_SCOPES)}.")
+            values[key] = value
+        else:
+            limits = {"perputaran_persen": (1, 100), "masa_minimal": (0, 40), "masa_jatuh_tempo": (1, 40)}
+            lo, hi = limits.get(key, (0, 120))
+            if not _whole(value) or not lo <= value <= hi:  # type: ignore[operator]
+                raise SettingsError(f"{where} harus bilangan bulat {lo}–{hi} (tertulis: {value!r}).")
+            values[key] = int(value)  # type: ignore[call-overload]
+    rules = RuleSettings(**values)  # type: ignore[arg-type]
+    if rules.masa_minimal > rules.masa_jatuh_tempo:
+        raise SettingsError(
+            f"{path}: [aturan] 'masa_minimal' ({rules.masa_minimal}) tidak boleh melebihi "
+            f"'masa_jatuh_tempo' ({rules.masa_jatuh_tempo})."
+        )
+    return rules
+
+
+def _pilkada(path: Path, table: object) -> Pilkada:
+    if not isinstance(table, dict):
+        raise SettingsError(f"{path}: [pilkada] harus berupa tabel.")
+    known = {f.name for f in fields(Pilkada)}
+    values: dict[str, object] = {}
+    for key, value in table.items():
+        if key not in known:
+            raise SettingsError(f"{path}: [pilkada] '{key}' tidak dikenal; yang dikenal: {', '.join(known)}.")
+        if key == "persetujuan_mendagri":
+            if not isinstance(value, dict) or set(value) != {"nomor", "tanggal"}:
+                raise SettingsError(
+                    f'{path}: [pilkada] persetujuan_mendagri harus berisi nomor dan tanggal, misalnya '
+                    '{ nomor = "100.2.2.6/1234/OTDA", tanggal = 2026-11-02 }.'
+                )
+            nomor = str(value["nomor"]).strip()
+            if not nomor:
+                raise SettingsError(f"{path}: [pilkada] persetujuan_mendagri: nomor wajib diisi.")
+            values[key] = Approval(nomor, _toml_date(path, "persetujuan_mendagri.tanggal", value["tanggal"]))
+        else:
+            values[key] = _toml_date(path, key, value)
+    return Pilkada(**values)  # type: ignore[arg-type]
+
+
+def _toml_date(path: Path, key: str, value: object) -> dt.date:
+    """A TOML date (2025-05-26), or a text in a form the cells accept (26-05-2025)."""
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    parsed = parse_date(value) if isinstance(value, str) else None
+    if parsed is None:
+        raise SettingsError(
+            f"{path}: [pilkada] '{key}' harus tanggal, misalnya 2025-05-26 (tertulis: {value!r})."
+        )
+    return parsed
 
 
 def _weights(path: Path, table: object) -> Weights:

@@ -61,7 +61,7 @@ def violations(rnd: Round, status: PersonStatus, final: np.ndarray) -> list[str]
         out.append(f"{nips[e]} moved despite Kunci TETAP")
     free_moves = moved & (lock == NO_LOCK)
     for e in np.flatnonzero(free_moves & ~status.movable):
-        out.append(f"{nips[e]} moved although rules 1-3 hold them ({', '.join(status.reasons(e))})")
+        out.append(f"{nips[e]} moved although person rules hold them ({', '.join(status.reasons(e))})")
     e_idx = np.flatnonzero(free_moves)
     if len(e_idx):
         fails = pair_failures(rnd, e_idx, final[e_idx])
@@ -87,8 +87,9 @@ def violations(rnd: Round, status: PersonStatus, final: np.ndarray) -> list[str]
             out.append(f"turnover of {unit}: {n} > {cap}")
     # relasi
     end_unit = np.where(final == UNPLACED, None, units[np.where(final == UNPLACED, 0, final)])
+    always = rnd.rules.relasi == "selalu"
     for a, b in rnd.relasi[["a", "b"]].itertuples(index=False):
-        if (moved[a] or moved[b]) and end_unit[a] is not None and end_unit[a] == end_unit[b]:
+        if (always or moved[a] or moved[b]) and end_unit[a] is not None and end_unit[a] == end_unit[b]:
             out.append(f"related {nips[a]} and {nips[b]} end in {end_unit[a]}")
     return out
 
