@@ -262,12 +262,13 @@ def test_d4_counts_as_s1() -> None:
 
 
 def test_eselon_gives_the_default_grade_range() -> None:
-    """Eselon IV.a means III/c-III/d when no Golongan Min/Maks is given."""
+    """Eselon IV.a means III/c-III/d when no Golongan Min/Maks is given (A1 and C1 are Pengawas posts
+    without an eselon, so that rule 7 lets both people reach B1)."""
     people = [person(1, "A1", gol="III/b"), person(2, "C1", gol="III/d")]
     positions = [
-        position("A1", "Unit A"),
+        position("A1", "Unit A", jenis="Pengawas"),
         position("B1", "Unit B", jenis="Pengawas", Eselon="IV.a", Prioritas=1),
-        position("C1", "Unit C"),
+        position("C1", "Unit C", jenis="Pengawas"),
     ]
     check(make_round(people, positions), (0, 1, 2), [2, 1])
 
@@ -307,8 +308,14 @@ def test_tenure_rules(years: float, expected: tuple[int, int, int]) -> None:
     ],
 )
 def test_retirement_within_twelve_months(birth: dt.date, jenis: str, extra: dict, held: bool) -> None:
-    people = [person(1, "A1", gol="IV/b", nip=nip(1, birth=birth), **{"Tanggal Lahir": birth})]
-    positions = [position("A1", "Unit A", jenis=jenis, **extra), position("B1", "Unit B", Prioritas=1)]
+    """The destination is of the same kind and level (rule 7), so only rule 2 decides."""
+    gol = "IV/d" if extra.get("Jenjang") == "Ahli Utama" else "IV/b"
+    people = [person(1, "A1", gol=gol, nip=nip(1, birth=birth), **{"Tanggal Lahir": birth})]
+    nama = f"Analis Kebijakan {extra['Jenjang']}" if jenis == "Fungsional" else f"Jabatan {jenis}"
+    positions = [
+        position("A1", "Unit A", jenis=jenis, nama=nama, **extra),
+        position("B1", "Unit B", jenis=jenis, nama=nama, Prioritas=1, **extra),
+    ]
     check(make_round(people, positions), (0, 0, 0) if held else (0, 1, 1), [0] if held else [1])
 
 

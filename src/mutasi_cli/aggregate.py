@@ -32,6 +32,7 @@ import numpy as np
 from mutasi_cli.candidates import CandidateSpace
 from mutasi_cli.data import Round
 from mutasi_cli.model import (
+    held_incumbents,
     lexicographic_weights,
     moves_into_units,
     relation_rows,
@@ -198,6 +199,7 @@ def solve_stage_a(
     for e in np.flatnonzero(~status.dihapus).tolist():
         incumbents.setdefault(int(cur[e]), []).append(e)
     f_cols = []
+    held = held_incumbents(rnd, status)
     for p in np.flatnonzero(aktif).tolist():
         st = [(stay[e], 1.0) for e in incumbents.get(p, [])]
         new = moves_into[p]
@@ -208,7 +210,7 @@ def solve_stage_a(
                 b.row(st + new, -INF, f)
             else:
                 z = b.col(0, 1)
-                b.row(new + [(z, -f)], -INF, 0)
+                b.row(new + [(z, -max(f - int(held[p]), 0))], -INF, 0)
                 b.row(st + new + [(z, n_inc - f)], -INF, n_inc)
         if prio[p] == 1:
             fc = b.col(0, f, integer=False)
@@ -246,6 +248,7 @@ def solve_stage_a(
     lp = _StageLp(b, cost, ind_cols[priced], ind_people[priced], own)
     ints = np.array(b.integer, dtype=np.int64)
     values, st_name, value, bound = None, "no-solution", None, None
+    incumbent: tuple[float, np.ndarray] | None = None
     ms = lp.solve_lp(t0 + time_limit)
     if ms == highspy.HighsModelStatus.kOptimal:
         x = lp.lp_values()
@@ -266,8 +269,10 @@ def solve_stage_a(
             remaining = t0 + time_limit - time.perf_counter()
             found = lp.solve_mip(ints, time.perf_counter() + remaining / 4, solver)
             lp.unfix()
-            if found[1] is not None and found[2] is not None and found[1] >= bound - 0.5:
-                st_name, value, values = "optimal", found[1], found[2]  # at the LP's floor: proven
+            if found[1] is not None and found[2] is not None:
+                incumbent = (found[1], found[2])
+                if found[1] >= bound - 0.5:
+                    st_name, value, values = "optimal", found[1], found[2]  # at the LP's floor: proven
     if values is None and st_name != "infeasible":
         if bound is None:  # the LP did not finish: the MIP over the columns so far
             st_name, value, values, mip_bound = lp.solve_mip(ints, t0 + time_limit, solver)
@@ -277,7 +282,7 @@ def solve_stage_a(
                 st_name = "feasible"  # nothing is proven about the moves left out
         else:
             st_name, value, values, bound = _mip_over_priced(
-                lp, ints, lp_value, bound, t0 + time_limit, solver
+                lp, ints, lp_value, bound, t0 + time_limit, solver, incumbent
             )
     seconds = time.perf_counter() - t0
     if values is None:
@@ -450,53 +455,71 @@ class _StageLp:
         return self.values(self.h.getSolution().col_value)
 
     def solve_mip(
-        self, ints: np.ndarray, deadline: float, solver: str
+        self, ints: np.ndarray, deadline: float, solver: str, start: np.ndarray | None = None
     ) -> tuple[str, float | None, np.ndarray | None, float | None]:
-        """The MIP over the columns in the LP: (status, Φ, values in the builder's numbering, bound)."""
+        """The MIP over the columns in the LP: (status, Φ, values in the builder's numbering, bound).
+        ``start``: a plan to start from, in the builder's numbering."""
         h = self.h
         ints_h = self.hcol[ints]
         ints_h = ints_h[ints_h >= 0]
         set_integrality(h, ints_h, True)
+        start_h = None
+        if start is not None:
+            start_h = np.asarray(start)[self.order[: h.getNumCol()]]
         out = solve_highs_mip(
-            h, ints_h, solver, max(1.0, deadline - time.perf_counter()), abs_gap=0.999, rel_gap=0.0
-        )
+            h, ints_h, solver, max(1.0, deadline - time.perf_counter()), abs_gap=0.999, rel_gap=0.0,
+            start=start_h,
+        )  # fmt: skip
         values = None if out.values is None else self.values(out.values)
         value = None if out.objective is None else -out.objective
         return out.status, value, values, None if out.bound is None else -out.bound
 
 
 def _mip_over_priced(
-    lp: _StageLp, ints: np.ndarray, lp_value: float, bound: float, deadline: float, solver: str
+    lp: _StageLp,
+    ints: np.ndarray,
+    lp_value: float,
+    bound: float,
+    deadline: float,
+    solver: str,
+    incumbent: tuple[float, np.ndarray] | None = None,
 ) -> tuple[str, float | None, np.ndarray | None, float]:
     """Stage A's MIP when the LP's vertex is fractional, exact without every individual move in it.
 
     Reduced-cost argument, from the LP's optimal duals: a plan has Φ ≤ LP − Σ_j |d_j|·(distance of x_j
     from its LP bound). So a plan with Φ ≥ t keeps every integer column with |d_j| > LP − t at its LP
-    bound (those are fixed), and uses only held-out moves with d_j ≤ LP − t. The target t starts at
-    ``bound``, the LP's floor. The MIP runs first over the LP's columns only; if it falls short of t,
-    again with the held-out moves that could reach t; if it still falls short, no plan reaches t, and
-    t becomes its value + 1."""
-    target = bound
+    bound (those are fixed), and uses only held-out moves with d_j ≤ LP − t. The target t is one above
+    the best plan known (``incumbent``, e.g. the neighbourhood MIP's), or the LP's floor ``bound``
+    without one. The MIP runs first over the LP's columns only; if it falls short of t, again with the
+    held-out moves that could reach t; if it still falls short, no plan reaches t and the best plan is
+    optimal. A plan reaching t raises t. (Measured, 5,000 people under the career path, LP 0.67 places
+    above the optimum: starting from the LP's floor took three MIPs of 5–8 s with CBC before the one
+    that proves the incumbent; starting from the incumbent, that one alone.)"""
+    best_v, best_x = incumbent if incumbent is not None else (None, None)
+    target = bound if best_v is None else min(bound, best_v + 1)
     complete = False  # every held-out move that could reach the target is in
     while True:
+        if best_v is not None and best_v >= bound - 0.5:
+            return "optimal", best_v, best_x, best_v
         lp.fix_by_reduced_cost(ints, lp_value - target + RC_FIX_SLACK)
-        st_name, value, values, _ = lp.solve_mip(ints, deadline, solver)
+        st_name, value, values, _ = lp.solve_mip(ints, deadline, solver, start=best_x)
         lp.unfix()
+        if value is not None and values is not None and (best_v is None or value > best_v):
+            best_v, best_x = value, values
         if st_name not in ("optimal", "infeasible"):  # out of time: the best plan found, the bound so far
-            return st_name, value, values, bound
+            return st_name, best_v, best_x, bound
         if value is not None and value >= target - 0.5:
-            return "optimal", value, values, value
+            target, complete = min(bound, value + 1), False  # better plans may use moves left out
+            continue
         if not complete:
             complete = True
             if lp.add_priced(lp_value - target + RC_SLACK):
                 continue
         bound = target - 1  # nothing reaches the target
-        if value is not None and value >= bound - 0.5:
-            return "optimal", value, values, value
-        target = value + 1 if value is not None else target - 1
-        complete = False
+        if best_v is None:
+            target, complete = target - 1, False
         if time.perf_counter() >= deadline:
-            return ("feasible" if values is not None else "no-solution"), value, values, bound
+            return ("feasible" if best_x is not None else "no-solution"), best_v, best_x, bound
 
 
 class _LazyRows:

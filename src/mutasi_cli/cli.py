@@ -8,7 +8,7 @@ import sys
 import traceback
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.console import Console
@@ -19,6 +19,10 @@ from mutasi_cli import __version__
 from mutasi_cli.issues import Issue
 from mutasi_cli.messages import DEBUG_HELP, INTERNAL_ERROR
 from mutasi_cli.settings import Settings, SettingsError, load_settings
+
+if TYPE_CHECKING:
+    from mutasi_cli.decree import ReviewedPlan
+    from mutasi_cli.freeze import Freeze
 
 EXIT_OK, EXIT_INVALID, EXIT_USAGE, EXIT_INFEASIBLE, EXIT_INTERNAL = 0, 1, 2, 3, 4
 
@@ -220,15 +224,20 @@ def plan(
     if status_line:
         status_line.stop()
     s = run.summary
+    from mutasi_cli.freeze import freeze_json
+
+    freeze = {"freeze": freeze_json(run.freeze)}
     if run.result.status == "infeasible":
         if as_json:
             print(
-                json.dumps(s.to_json(output) | {"status": "infeasible", "output": None}, ensure_ascii=False)
+                json.dumps(
+                    s.to_json(output) | {"status": "infeasible", "output": None} | freeze, ensure_ascii=False
+                )
             )
         err.print(f"[bold red]Tidak ada rencana yang layak.[/] {run.result.message or ''}")
         raise typer.Exit(EXIT_INFEASIBLE)
     if as_json:
-        print(json.dumps(s.to_json(output), ensure_ascii=False))
+        print(json.dumps(s.to_json(output) | freeze, ensure_ascii=False))
     elif not quiet:
         table = Table(title=f"Rencana mutasi — {output}", show_header=False)
         table.add_column("Ukuran")
@@ -248,6 +257,9 @@ def plan(
         warnings = [i for i in run.issues.issues if i.severity == "warning"]
         if warnings:
             out.print(f"[yellow]{len(warnings)} peringatan[/] pada data masukan (lihat `mutasi validate`).")
+        if run.freeze is not None:
+            label = "[bold]Catatan:[/]" if run.freeze.approved else "[bold yellow]Peringatan:[/]"
+            out.print(f"{label} {escape(run.freeze.message)}")
 
 
 @app.command()
@@ -334,7 +346,8 @@ def main() -> None:
 
 PLAN_HELP = "Buku kerja rencana (keluaran `mutasi plan`) setelah ditinjau: sheet Daftar Mutasi dan Parameter."
 SK_CONFIG_HELP = (
-    "Berkas pengaturan dengan bagian [sk] (nomor, tanggal, nama Bupati); bawaan: mutasi.toml bila ada."
+    "Berkas pengaturan dengan bagian [sk] (nomor, tanggal, nama Bupati) dan [pilkada] (masa larangan "
+    "penggantian pejabat, persetujuan Menteri Dalam Negeri); bawaan: mutasi.toml bila ada."
 )
 #: a DecreeError's exit code where it is not invalid input
 _DECREE_EXIT = {"pdf-converter-missing": EXIT_USAGE, "pdf-conversion-failed": EXIT_INTERNAL}
@@ -359,7 +372,10 @@ def _plan_errors(exc: Exception) -> None:
 def _decree_failure(exc: Exception, debug: bool) -> None:
 
     from mutasi_cli.decree import DecreeError, PlanError
+    from mutasi_cli.freeze import FreezeError
 
+    if isinstance(exc, FreezeError):
+        _fail(str(exc), EXIT_INVALID, debug=debug)
     if isinstance(exc, PlanError):
         _plan_errors(exc)
         raise typer.Exit(EXIT_INVALID)
@@ -368,6 +384,17 @@ def _decree_failure(exc: Exception, debug: bool) -> None:
     if isinstance(exc, SettingsError):
         _fail(str(exc), EXIT_INVALID, debug=debug)
     _fail(INTERNAL_ERROR.format(exc=exc), EXIT_INTERNAL, debug=debug)
+
+
+def _freeze_check(
+    config: Path | None, reviewed: ReviewedPlan, tmt: dt.date | None, what: str
+) -> Freeze | None:
+    """The election freeze of the plan's effective date (and of ``[sk] tmt`` when set): raises
+    FreezeError in a window without the Minister's approval; else the approved window, or None."""
+    from mutasi_cli.freeze import refuse_if_frozen
+
+    pilkada = load_settings(config).pilkada
+    return refuse_if_frozen(pilkada, [reviewed.effective_date, tmt], what)
 
 
 @app.command()
@@ -404,8 +431,9 @@ def sk(
         if pdf and libreoffice() is None:
             raise DecreeError("pdf-converter-missing")
         reviewed = read_reviewed_plan(plan_file)
+        freeze = _freeze_check(config, reviewed, settings.tmt, "Draf SK")
         drafts = write_decrees(
-            reviewed, output, settings, template=template, petikan_template=petikan_template
+            reviewed, output, settings, template=template, petikan_template=petikan_template, freeze=freeze
         )
         pdfs = convert_to_pdf(drafts.all) if pdf else []
     except typer.Exit:
@@ -420,6 +448,12 @@ def sk(
     )
     if reviewed.rejected:
         out.print(f"{reviewed.rejected} usulan bertanda Setuju = Tidak tidak dimasukkan.")
+    if freeze is not None and freeze.approval is not None:
+        out.print(
+            f"[bold]Catatan:[/] tanggal berlaku berada dalam masa {escape(freeze.period())} "
+            f"({escape(freeze.rule)}); Surat Menteri Dalam Negeri Nomor {escape(freeze.approval.nomor)} "
+            "dicantumkan pada konsiderans Mengingat."
+        )
     if settings.nomor_awal is None or settings.tanggal is None or not settings.bupati:
         out.print(
             "[yellow]Catatan:[/] nomor, tanggal atau nama Bupati yang belum diatur dibiarkan bertitik; "
@@ -448,7 +482,9 @@ def export_siasn(
 
     try:
         settings = load_decree_settings(config)
-        n = write_siasn_csv(read_reviewed_plan(plan_file), output, settings)
+        reviewed = read_reviewed_plan(plan_file)
+        _freeze_check(config, reviewed, settings.tmt, "Berkas unggah SIASN")
+        n = write_siasn_csv(reviewed, output, settings)
     except typer.Exit:
         raise
     except Exception as exc:  # noqa: BLE001

@@ -26,7 +26,9 @@ Decree (``sk_bungo.docx``) and extract (``petikan_bungo.docx``) alike:
 ``unit``               the unit kerja baru of a per-unit decree; empty for a decree of the round
 ``jumlah``             number of moves in this decree
 ``mutasi``             list of the moves in this decree, each a row (below)
-``mengingat``          list of legal bases (``[sk] mengingat``; default: the list of DOMAIN.md)
+``mengingat``          list of legal bases (``[sk] mengingat``; default: the list of DOMAIN.md); in an
+                       election-freeze window with the Minister's approval also UU 10/2016 and the
+                       Minister's letter (:mod:`mutasi_cli.freeze`)
 ``tembusan``           list of copy recipients (``[sk] tembusan``)
 ``petikan_jabatan``    position of the official who authenticates extracts
 ``petikan_nama``       their name, or dots
@@ -58,6 +60,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
+from mutasi_cli.freeze import Freeze, FreezeError
 from mutasi_cli.headers import header_key
 from mutasi_cli.issues import Issue, IssueLog
 from mutasi_cli.messages import issue_message
@@ -463,7 +466,28 @@ def _row(m: Move, no: int) -> dict[str, object]:
     }
 
 
-def decree_context(d: Decree, rnd: DecreeRound, settings: DecreeSettings) -> dict[str, object]:
+_UU_YEAR = re.compile(r"^Undang-Undang Nomor \d+ Tahun (\d{4})\b")
+
+
+def _mengingat(settings: DecreeSettings, freeze: Freeze | None) -> list[str]:
+    """``[sk] mengingat``, plus, for a replacement the Minister approved during the election freeze,
+    UU 10/2016 among the laws (after those of 2016 and before) and the Minister's letter last."""
+    items = list(settings.mengingat)
+    if freeze is None or not freeze.approved:
+        return items
+    law, letter = freeze.mengingat()
+    if not any("Nomor 10 Tahun 2016" in item for item in items):
+        at = next(
+            (i for i, item in enumerate(items) if not ((m := _UU_YEAR.match(item)) and int(m[1]) <= 2016)),
+            len(items),
+        )
+        items.insert(at, law)
+    return [*items, letter]
+
+
+def decree_context(
+    d: Decree, rnd: DecreeRound, settings: DecreeSettings, freeze: Freeze | None = None
+) -> dict[str, object]:
     """The template variables of one decree (documented in the module docstring)."""
     return {
         "nomor": d.nomor,
@@ -475,7 +499,7 @@ def decree_context(d: Decree, rnd: DecreeRound, settings: DecreeSettings) -> dic
         "unit": d.unit,
         "jumlah": len(d.moves),
         "mutasi": [_row(m, no) for no, m in enumerate(d.moves, start=1)],
-        "mengingat": list(settings.mengingat),
+        "mengingat": _mengingat(settings, freeze),
         "tembusan": list(settings.tembusan),
         "petikan_jabatan": settings.petikan_jabatan,
         "petikan_nama": settings.petikan_nama or PLACEHOLDER,
@@ -543,9 +567,15 @@ def write_decrees(
     *,
     template: Path | None = None,
     petikan_template: Path | None = None,
+    freeze: Freeze | None = None,
 ) -> Drafts:
-    """Draft the decree(s) and one petikan per approved move into ``out_dir`` (petikan in ``petikan/``)."""
+    """Draft the decree(s) and one petikan per approved move into ``out_dir`` (petikan in ``petikan/``).
+
+    ``freeze``: the election-freeze window of the plan (:func:`mutasi_cli.freeze.refuse_if_frozen`); one
+    without approval is refused before anything is written, an approved one is cited in Mengingat."""
     settings = settings or DecreeSettings()
+    if freeze is not None and not freeze.approved:
+        raise FreezeError(freeze, "Draf SK")
     rnd = number_decrees(plan, settings)
     sk = _Renderer(template or default_template("sk_bungo.docx"))
     pk = _Renderer(petikan_template or default_template("petikan_bungo.docx"))
@@ -559,7 +589,7 @@ def write_decrees(
             if not d.unit
             else f"SK_Mutasi_{rnd.year}_{i:02d}_{_slug(d.unit)}.docx"
         )
-        context = decree_context(d, rnd, settings)
+        context = decree_context(d, rnd, settings, freeze)
         sk.render(context, out_dir / name)
         decrees.append(out_dir / name)
         for row, m in zip(context["mutasi"], d.moves):  # type: ignore[call-overload]

@@ -58,7 +58,7 @@ def build(rnd: Round, status: PersonStatus, cand: Candidates) -> Model:
     per_person = _group_pairs(cand.person)
     define_assignment(prob, rnd, x, s, u, per_person)
     newcomers = _group_pairs(cand.position)
-    occupancy = define_capacity(prob, rnd, x, s, newcomers)
+    occupancy = define_capacity(prob, rnd, status, x, s, newcomers)
     caps = turnover_caps(rnd)
     define_turnover(prob, rnd, status, s)
     define_relations(prob, rnd, cand, x, s)
@@ -91,6 +91,18 @@ def stay_bounds(rnd: Round, status: PersonStatus) -> list[tuple[int, int]]:
         else:
             out.append((0, 1))
     return out
+
+
+def held_incumbents(rnd: Round, status: PersonStatus) -> np.ndarray:
+    """Per position, its incumbents held in place whatever the plan (stay fixed at 1: rules, Kunci
+    TETAP). An over-filled position opens to newcomers only once enough incumbents leave, and these never
+    do, so it takes at most ``formasi − held`` newcomers: the row N_p ≤ (F_p − h_p)·z_p is the convex hull
+    of {z = 0: N = 0} ∪ {z = 1: N + S ≤ F, S ≥ h}, where the coefficient F_p alone let the LP place a
+    fraction of a person at a position whose incumbents cannot leave (measured, 5,000 people under the
+    career path: LP 0.75 places above the integer optimum, four stage-A MIPs, 19.5 s with CBC)."""
+    fixed = np.array([lo == 1 for lo, _hi in stay_bounds(rnd, status)], dtype=bool)
+    cur = rnd.people["pos"].to_numpy()
+    return np.bincount(cur[fixed & ~status.dihapus], minlength=rnd.n_positions)
 
 
 def turnover_groups(rnd: Round, status: PersonStatus) -> list[tuple[str, list[int], int]]:
@@ -140,10 +152,11 @@ def define_assignment(prob, rnd: Round, x, s, u, per_person) -> None:
         prob += (_expr(terms) == 1, f"assign_{nips[e]}")
 
 
-def define_capacity(prob, rnd: Round, x, s, newcomers) -> dict[int, list]:
+def define_capacity(prob, rnd: Round, status: PersonStatus, x, s, newcomers) -> dict[int, list]:
     """∀ active p with newcomers N_p and incumbents I_p (stayers S_p = Σ_{I_p} s):
     if |I_p| ≤ F_p:  N_p + S_p ≤ F_p;
-    else (overstaffed): N_p ≤ F_p·z_p and N_p + S_p ≤ F_p + (|I_p| − F_p)(1 − z_p),
+    else (overstaffed): N_p ≤ (F_p − h_p)·z_p and N_p + S_p ≤ F_p + (|I_p| − F_p)(1 − z_p), h_p its
+    incumbents held in place (:func:`held_incumbents`),
     i.e. the position holds at most max(F_p, S_p). Returns the occupancy terms of every position."""
     pos = rnd.people["pos"].to_numpy()
     formasi = rnd.positions["formasi"].to_numpy()
@@ -152,6 +165,7 @@ def define_capacity(prob, rnd: Round, x, s, newcomers) -> dict[int, list]:
     for e, p in enumerate(pos):
         if e in s:
             incumbents.setdefault(int(p), []).append(e)
+    held = held_incumbents(rnd, status)
     occupancy: dict[int, list] = {}
     for p in range(rnd.n_positions):
         stay_terms = [(s[e], 1) for e in incumbents.get(p, ())]
@@ -164,7 +178,7 @@ def define_capacity(prob, rnd: Round, x, s, newcomers) -> dict[int, list]:
             prob += (_expr(stay_terms + new_terms) <= f, f"capacity_{kode[p]}")
         else:
             z = _binary(prob, f"opens_{kode[p]}")
-            prob += (_expr(new_terms + [(z, -f)]) <= 0, f"opens_{kode[p]}")
+            prob += (_expr(new_terms + [(z, -max(f - int(held[p]), 0))]) <= 0, f"opens_{kode[p]}")
             prob += (_expr(stay_terms + new_terms + [(z, n_inc - f)]) <= n_inc, f"capacity_{kode[p]}")
     return occupancy
 

@@ -57,6 +57,7 @@ from mutasi_cli.messages import PROGRESS_FIX, PROGRESS_ROUND
 from mutasi_cli.model import (
     relation_rows,
     stay_bounds,
+    held_incumbents,
     turnover_groups,
 )
 from mutasi_cli.rules import NO_LOCK, PersonStatus, larangan_mask
@@ -280,11 +281,12 @@ class PricingModel:
         self.open_row = np.full(m, -1, dtype=np.int64)
         self.p1_row = np.full(m, -1, dtype=np.int64)
         self.fill_row = np.full(m, -1, dtype=np.int64)
+        held = held_incumbents(rnd, status)
         for p in np.flatnonzero(aktif).tolist():
             stay = [(self.s_col[e], 1.0) for e in incumbents.get(p, [])]
             f = int(formasi[p])
             if over[p]:
-                self.open_row[p] = row([(self.z_col[p], -f)], -INF, 0)
+                self.open_row[p] = row([(self.z_col[p], -max(f - int(held[p]), 0))], -INF, 0)
                 self.cap_row[p] = row(stay + [(self.z_col[p], n_inc[p] - f)], -INF, n_inc[p])
             else:
                 self.cap_row[p] = row(stay, -INF, f)

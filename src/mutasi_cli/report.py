@@ -20,10 +20,10 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from mutasi_cli import __version__, explain, messages
 from mutasi_cli.data import Round
-from mutasi_cli.model import TURNOVER_SHARE
+from mutasi_cli.freeze import Freeze
 from mutasi_cli.planner import STAGE_B_REL_GAP, PlanResult
 from mutasi_cli.pricing import STAGE_B_ACCEPT
-from mutasi_cli.rules import DUE_TENURE_YEARS, MIN_TENURE_YEARS, RETIREMENT_WINDOW_MONTHS
+from mutasi_cli.rules import setting_rows
 
 SHEETS = (
     "Ringkasan", "Daftar Mutasi", "Lampiran SK", "Lowongan", "Tidak Dimutasi", "Kebutuhan Diklat", "Parameter",
@@ -82,18 +82,25 @@ def summarize(rnd: Round, result: PlanResult, seconds: float) -> Summary:
 
 
 def write_plan(
-    path: Path, rnd: Round, result: PlanResult, summary: Summary, settings: dict[str, object]
+    path: Path,
+    rnd: Round,
+    result: PlanResult,
+    summary: Summary,
+    settings: dict[str, object],
+    *,
+    freeze: Freeze | None = None,
 ) -> None:
     wb = Workbook()
     ws = wb.active
     assert ws is not None
     ws.title = "Ringkasan"
-    _ringkasan(ws, rnd, result, summary)
+    vacancies = explain.vacancies(rnd, result)
+    _ringkasan(ws, rnd, result, summary, freeze, vacancies)
     moves = explain.moves(rnd, result)
     for name, frame in (
         ("Daftar Mutasi", moves),
         ("Lampiran SK", None),
-        ("Lowongan", explain.vacancies(rnd, result)),
+        ("Lowongan", vacancies),
         ("Tidak Dimutasi", explain.stays(rnd, result)),
         ("Kebutuhan Diklat", explain.training_needs(rnd, result)),
     ):
@@ -262,25 +269,68 @@ def _key_values(ws: Worksheet, rows: list[tuple[str, object]], start_row: int) -
     return start_row + len(rows)
 
 
-def _ringkasan(ws: Worksheet, rnd: Round, result: PlanResult, s: Summary) -> None:
+#: the election-freeze box on Ringkasan: (title, fill) without and with the Minister's approval
+FREEZE_BOX = {
+    False: (
+        "PERHATIAN: PENGGANTIAN PEJABAT PADA TANGGAL BERLAKU INI MEMERLUKAN PERSETUJUAN TERTULIS MENTERI "
+        "DALAM NEGERI (UU 10/2016)",
+        "F8CBAD",
+    ),
+    True: (
+        "PENGGANTIAN PEJABAT PADA TANGGAL BERLAKU INI TELAH MENDAPAT PERSETUJUAN TERTULIS MENTERI DALAM "
+        "NEGERI (UU 10/2016)",
+        "E2EFDA",
+    ),
+}
+FREEZE_BOX_COLUMNS = 8
+
+
+def _freeze_box(ws: Worksheet, row: int, freeze: Freeze) -> int:
+    """The freeze note, a boxed title and message across the sheet's first columns; returns the next
+    free row."""
+    title, color = FREEZE_BOX[freeze.approved]
+    fill = PatternFill("solid", fgColor=color)
+    title_font = Font(bold=True, color=None if freeze.approved else "9C0006")
+    for r, value, font in ((row, title, title_font), (row + 1, freeze.message, Font())):
+        put_cell(ws, r, 1, value).font = font
+        ws.merge_cells(start_row=r, start_column=1, end_row=r, end_column=FREEZE_BOX_COLUMNS)
+        for j in range(1, FREEZE_BOX_COLUMNS + 1):
+            ws.cell(row=r, column=j).fill = fill
+            ws.cell(row=r, column=j).border = BOX
+        ws.cell(row=r, column=1).alignment = Alignment(wrap_text=True, vertical="top")
+    width = 34 + 16 * (FREEZE_BOX_COLUMNS - 1)  # columns A and B… as _ringkasan leaves them
+    ws.row_dimensions[row + 1].height = LINE_HEIGHT * (-(-len(freeze.message) // (width - 12)) + 1)
+    return row + 3
+
+
+def _ringkasan(
+    ws: Worksheet,
+    rnd: Round,
+    result: PlanResult,
+    s: Summary,
+    freeze: Freeze | None = None,
+    vacancies: pd.DataFrame | None = None,
+) -> None:
     put_cell(ws, 1, 1, "RINGKASAN RENCANA MUTASI").font = Font(bold=True, size=13)
+    first = 3 if freeze is None else _freeze_box(ws, 3, freeze)
     rows: list[tuple[str, object]] = [
         ("Tanggal berlaku", rnd.effective_date),
         ("Status", messages.STATUS_TEXT.get(s.status, s.status)),
         ("Jumlah pegawai", rnd.n_people),
         ("Jumlah jabatan", rnd.n_positions),
         ("Jumlah mutasi", s.moves),
-        ("Pegawai jatuh tempo (≥ 5 tahun)", s.due),
+        (f"Pegawai jatuh tempo (≥ {rnd.rules.masa_jatuh_tempo} tahun)", s.due),
         ("Jatuh tempo yang dimutasi", s.due_moved),
         ("Tidak tertampung", s.unplaced),
         ("Tempat Prioritas 1", s.priority1_places),
         ("Tempat Prioritas 1 terisi", s.priority1_filled),
         ("Tempat lowong setelah mutasi", s.empty_places),
+        *_routes_rows(vacancies),
         ("Waktu perencanaan (detik)", round(s.seconds, 1)),
     ]
     if result.message:
         rows.append(("Keterangan", result.message))
-    end = _key_values(ws, rows, 3)
+    end = _key_values(ws, rows, first)
     ws.freeze_panes = "A2"
     units = explain.unit_summary(rnd, result)
     top = end + 2
@@ -321,6 +371,17 @@ def _ringkasan(ws: Worksheet, rnd: Round, result: PlanResult, s: Summary) -> Non
     ws.freeze_panes = "A2"
 
 
+def _routes_rows(vacancies: pd.DataFrame | None) -> list[tuple[str, object]]:
+    """Ringkasan: the empty places rotation cannot fill, per route (open selection, promotion, JF)."""
+    if vacancies is None:
+        return []
+    places = vacancies.groupby("Jalur Pengisian")["Lowong"].sum() if len(vacancies) else pd.Series(dtype=int)
+    return [
+        (f"  di antaranya perlu {route[0].lower()}", int(places.get(route[0], 0)))
+        for route in (messages.VACANCY_JPT, messages.VACANCY_PROMOTION, messages.VACANCY_JF)
+    ]
+
+
 def _parameter(
     ws: Worksheet, rnd: Round, result: PlanResult, s: Summary, settings: dict[str, object]
 ) -> None:
@@ -354,10 +415,7 @@ def _parameter(
         ("Pasangan calon (pegawai, jabatan)", result.space.n_pairs),
         ("Rute", result.route),
         *((f"Statistik: {k}", v) for k, v in result.stats.items()),
-        ("Masa jabatan minimal (tahun)", MIN_TENURE_YEARS),
-        ("Masa jabatan jatuh tempo (tahun)", DUE_TENURE_YEARS),
-        ("Jendela pensiun (bulan)", RETIREMENT_WINDOW_MONTHS),
-        ("Batas perputaran unit", f"{TURNOVER_SHARE:.0%} pegawai unit (dibulatkan ke atas)"),
+        *((label, f"{value} — {source}") for label, value, source in setting_rows(rnd.rules)),
         *rnd.weights.rows(),
         *((f"Waktu: {k} (detik)", round(v, 3)) for k, v in result.timings.items()),
         ("Waktu total (detik)", round(s.seconds, 3)),

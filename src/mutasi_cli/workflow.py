@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from mutasi_cli.data import Round
+from mutasi_cli.freeze import Freeze, freeze_status
 from mutasi_cli.issues import IssueLog
 from mutasi_cli.load import load_round
 from mutasi_cli.planner import PlanResult, plan
@@ -29,6 +30,8 @@ class PlanRun:
     summary: Summary
     issues: IssueLog
     output: Path
+    #: the election freeze window the effective date falls in (CONTRACT.md), None outside every one
+    freeze: Freeze | None = None
 
 
 def plan_files(
@@ -55,6 +58,7 @@ def plan_files(
     result = plan(rnd, solver=solver, time_limit=budget, route=route, progress=say)
     result.timings = {"read+check": t_read, **result.timings}
     summary = summarize(rnd, result, time.perf_counter() - t0)
+    freeze = freeze_status(settings.pilkada, effective_date)
     if result.status != "infeasible":
         say("write")
         t = time.perf_counter()
@@ -63,7 +67,7 @@ def plan_files(
             "rute": route,
             "berkas pengaturan": str(settings.source) if settings.source else "(bawaan)",
         }
-        write_plan(output, rnd, result, summary, shown)
+        write_plan(output, rnd, result, summary, shown, freeze=freeze)
         result.timings["write"] = time.perf_counter() - t
         summary.seconds = time.perf_counter() - t0
-    return PlanRun(rnd, result, summary, log, output)
+    return PlanRun(rnd, result, summary, log, output, freeze)
