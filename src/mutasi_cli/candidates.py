@@ -12,7 +12,6 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 import numpy as np
-
 import pandas as pd
 
 from mutasi_cli import grades, scoring
@@ -20,11 +19,11 @@ from mutasi_cli.data import Round
 from mutasi_cli.rules import (
     NO_LOCK,
     PersonStatus,
-    rule_arrays,
     eligible_mask,
     kunci_targets,
     larangan_mask,
     pair_failures,
+    rule_arrays,
 )
 
 
@@ -131,6 +130,7 @@ def eligibility_profiles(rnd: Round, people_idx: np.ndarray) -> np.ndarray:
     retire = np.zeros(len(people_idx), dtype=np.int64)
     for bit, fires in enumerate(a.retire_at.values()):
         retire |= fires[people_idx].astype(np.int64) << bit
+    retire[~a.aktif[cur]] = 0  # rule 2 does not hold the incumbents of Dihapus positions
     name = np.where(pppk, pd.factorize(a.name_key)[0][cur], -1)
     grade = np.where(pppk, 0, a.grade[people_idx])
     frame = pd.DataFrame(
@@ -194,4 +194,4 @@ def _positions_by_kind(rnd: Round):
         j: np.sort(np.concatenate([kinds.get(k, empty) for k in sorted(r)])).astype(np.int64)
         for j, r in reach.items()
     }
-    return lambda c: cache.get(a.jenis[c], empty)
+    return lambda c: cache.get(str(a.jenis[c]), empty)

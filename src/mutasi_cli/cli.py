@@ -136,10 +136,12 @@ def _issue_table(issues: list[Issue]) -> Table:
 CONFIG_HELP = "Berkas pengaturan (bobot, pemetaan kolom); bawaan: mutasi.toml di folder kerja bila ada."
 
 
-def _settings(config: Path | None) -> Settings:
+def _settings(config: Path | None, *, as_json: bool = False) -> Settings:
     try:
         return load_settings(config)
     except SettingsError as exc:
+        if as_json:  # CONTRACT.md: any failure still prints one object
+            print(json.dumps({"status": "error", "exit": EXIT_INVALID, "message": str(exc)}, ensure_ascii=False))
         _fail(str(exc), EXIT_INVALID)
         raise  # unreachable: _fail exits
 
@@ -189,7 +191,7 @@ def plan(
     from mutasi_cli.workflow import InvalidInput, plan_files
 
     date = _parse_date(effective_date)
-    settings = _settings(config)
+    settings = _settings(config, as_json=as_json)
     show_progress = not quiet and not as_json and err.is_terminal
     status_line = _PhaseProgress() if show_progress else None
     try:

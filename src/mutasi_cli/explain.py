@@ -10,10 +10,11 @@ import numpy as np
 import pandas as pd
 
 from mutasi_cli import grades, messages
+from mutasi_cli.candidates import eligibility_profiles
 from mutasi_cli.data import TETAP, Round
 from mutasi_cli.planner import PlanResult
-from mutasi_cli.candidates import eligibility_profiles
 from mutasi_cli.rules import (
+    ALWAYS_HOLD,
     JPT_PROTECTION,
     JPT_PROTECTION_YEARS,
     KUNCI_OVERRIDES,
@@ -22,12 +23,12 @@ from mutasi_cli.rules import (
     eligible_mask,
     pair_failures,
 )
-from mutasi_cli.values import norm_key
+from mutasi_cli.values import add_years, norm_key
 from mutasi_cli.verify import UNPLACED
 
 MOVE_COLUMNS = [
     "No", "NIP", "Nama", "Pangkat/Gol. Ruang", "Jabatan Lama", "Kode Jabatan Lama", "Unit Kerja Lama",
-    "Jabatan Baru", "Kode Jabatan Baru", "Unit Kerja Baru", "Keterangan",
+    "Jabatan Baru", "Kode Jabatan Baru", "Unit Kerja Baru", "Keterangan", "Catatan Internal",
 ]  # fmt: skip
 VACANCY_COLUMNS = [
     "No", "Kode Jabatan", "Nama Jabatan", "Unit Kerja", "Jenis Jabatan", "Prioritas", "Formasi", "Terisi",
@@ -66,13 +67,16 @@ def moves(rnd: Round, result: PlanResult) -> pd.DataFrame:
     for e in idx:
         p, c = final[e], cur[e]
         reasons = []
+        internal = []  # CONTRACT.md: the rules a Kunci breaks go to Catatan Internal, never to a decree
         if st.kunci_pos[e] >= 0:
             reasons.append(messages.REASON_KUNCI)
             broken = [RULES[r].describe(rnd.rules) for r in kunci_breaks(rnd, result, e)]
-            if positions.at[c, "jenis"] == "JPT Pratama" and st.tenure_years[e] < JPT_PROTECTION_YEARS:
+            if positions.at[c, "jenis"] == "JPT Pratama" and add_years(
+                people.at[e, "tmt"], JPT_PROTECTION_YEARS
+            ) > rnd.effective_date:
                 broken.append(f"{JPT_PROTECTION.text} ({JPT_PROTECTION.source})")
             if broken:
-                reasons.append(messages.REASON_KUNCI_BREAKS.format(rules="; ".join(broken)))
+                internal.append(messages.REASON_KUNCI_BREAKS.format(rules="; ".join(broken)))
         if st.dihapus[e]:
             reasons.append(messages.REASON_DIHAPUS)
         if st.due[e]:
@@ -100,6 +104,7 @@ def moves(rnd: Round, result: PlanResult) -> pd.DataFrame:
                 "Kode Jabatan Baru": positions.at[p, "kode"],
                 "Unit Kerja Baru": unit[p],
                 "Keterangan": "; ".join(reasons),
+                "Catatan Internal": "; ".join(internal),
                 "_rank": 0,
             }
         )
@@ -110,7 +115,7 @@ def moves(rnd: Round, result: PlanResult) -> pd.DataFrame:
     return df[MOVE_COLUMNS].reset_index(drop=True)
 
 
-def kunci_breaks(rnd: Round, result: PlanResult, e: int) -> list[str]:
+def kunci_breaks(rnd: Round, result: PlanResult, e: int | np.integer) -> list[str]:
     """The codes of the rules a Kunci move of person e breaks (rules 1–5 and 7; CONTRACT.md: listed in
     the workbook)."""
     p = int(result.final[e])
@@ -226,7 +231,14 @@ def stays(rnd: Round, result: PlanResult) -> pd.DataFrame:
     rows = []
     for e in idx:
         sources: list[str] = []
-        if unplaced[e]:
+        held = [c for c in st.reasons(e) if c in ALWAYS_HOLD]
+        if unplaced[e] and held:
+            reason = messages.STAY_TIDAK_TERTAMPUNG_HELD + ": " + "; ".join(
+                RULES[c].describe(rnd.rules) for c in held
+            )
+            reason += f" ({people.at[e, 'kedudukan']})"
+            sources = [RULES[c].source for c in held]
+        elif unplaced[e]:
             reason = messages.STAY_TIDAK_TERTAMPUNG
         elif st.kunci_pos[e] == TETAP:
             reason = messages.STAY_KUNCI_TETAP

@@ -203,6 +203,12 @@ def jabatan_fungsional(nama: object, rumpun: object = None) -> tuple[str, str | 
     return _jf_key(_JENJANG_IN_NAME.sub(" ", name)), jenjang
 
 
+def is_guru(jf: str | None) -> bool:
+    """A teacher's JF: "guru", also as an export without `Rumpun` names it ("Guru Kelas", "Guru Mata
+    Pelajaran …"), for the BUP of UU 14/2005."""
+    return bool(jf) and (jf == JF_GURU or str(jf).startswith(JF_GURU + " "))
+
+
 #: structural eselon, lowest to highest (a rotation keeps it; one step up is a promotion)
 ESELON_ORDER: tuple[str, ...] = ("V.a", "IV.b", "IV.a", "III.b", "III.a", "II.b", "II.a", "I.b", "I.a")
 ESELON_LEVEL: dict[str, int] = {e: i for i, e in enumerate(ESELON_ORDER)}
@@ -225,7 +231,7 @@ def bup_age(jenis_jabatan: str | None, jenjang: str | None, jf: str | None = Non
         return BUP_JPT_AND_MADYA
     if jenis_jabatan == "Fungsional" and jenjang == "Ahli Utama":
         return BUP_AHLI_UTAMA
-    if jenis_jabatan == "Fungsional" and (jenjang == "Ahli Madya" or jf == JF_GURU):
+    if jenis_jabatan == "Fungsional" and (jenjang == "Ahli Madya" or is_guru(jf)):
         return BUP_JPT_AND_MADYA
     return BUP_DEFAULT
 

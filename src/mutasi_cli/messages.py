@@ -91,7 +91,11 @@ ISSUE_TEMPLATES: dict[str, tuple[_Sev, str]] = {
     "invalid-number": ("error", "Nilai '{value}' pada kolom '{column}' harus bilangan bulat positif."),
     "invalid-priority": ("error", "Prioritas '{value}' harus 1, 2 atau 3."),
     "invalid-status": ("error", "Status '{value}' harus Aktif atau Dihapus."),
-    "invalid-jenis-asn": ("error", "Jenis ASN '{value}' harus PNS atau PPPK."),
+    "invalid-jenis-asn": (
+        "error",
+        "Jenis ASN '{value}' tidak dikenal. Tulis PNS, CPNS atau PPPK (bentuk SIASN seperti 'PNS Daerah', "
+        "'PNS Pusat DPK' dan 'CPNS Daerah' juga diterima).",
+    ),
     "invalid-gender": ("error", "Jenis Kelamin '{value}' tidak dikenal. Tulis L atau P."),
     "invalid-hukuman": (
         "error",
@@ -266,6 +270,7 @@ VACANCY_JF = (
 )
 
 STAY_TIDAK_TERTAMPUNG = "Tidak tertampung: jabatan lama dihapus dan tidak ada jabatan yang memenuhi syarat"
+STAY_TIDAK_TERTAMPUNG_HELD = "Tidak tertampung: jabatan lama dihapus, sedangkan pegawai ini tidak dapat dimutasi"
 STAY_KUNCI_TETAP = "Ditetapkan tetap oleh pimpinan (Kunci TETAP)"
 STAY_NO_CANDIDATE = "Tidak ada jabatan lain yang memenuhi syarat"
 STAY_CAP = "Batas perputaran unit kerjanya ({cap} orang) telah tercapai"

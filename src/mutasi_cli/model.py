@@ -21,6 +21,7 @@ from mutasi_cli.data import TETAP, Round
 from mutasi_cli.rules import NO_LOCK, PersonStatus
 from mutasi_cli.scoring import fill_weight
 
+
 @dataclass
 class Model:
     prob: pulp.LpProblem

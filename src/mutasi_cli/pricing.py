@@ -55,9 +55,9 @@ from mutasi_cli.candidates import CandidateSpace
 from mutasi_cli.data import Round
 from mutasi_cli.messages import PROGRESS_FIX, PROGRESS_ROUND
 from mutasi_cli.model import (
+    held_incumbents,
     relation_rows,
     stay_bounds,
-    held_incumbents,
     turnover_groups,
 )
 from mutasi_cli.rules import NO_LOCK, PersonStatus, larangan_mask

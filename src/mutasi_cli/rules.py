@@ -19,6 +19,7 @@ from mutasi_cli.data import TETAP, Round
 from mutasi_cli.settings import RuleSettings
 from mutasi_cli.values import add_months, add_years, retirement_date
 
+
 @dataclass(frozen=True)
 class Rule:
     code: str
@@ -343,7 +344,9 @@ def pair_failures(
     retiring = np.zeros(len(e), dtype=bool)
     for age, fires in a.retire_at.items():
         retiring |= (bup_p == age) & fires[e]
-    out = {"pensiun-tujuan": retiring}
+    # the incumbent of a Dihapus position must move: rules 1–3 do not hold them back (CONTRACT.md,
+    # exceptions), the destination's BUP included
+    out = {"pensiun-tujuan": retiring & a.aktif[c]}
     grade = a.grade[e]
     out["golongan"] = ~pppk & ((grade < a.lo[p]) | (grade > a.hi[p]))
     out["pendidikan"] = a.edu[e] < a.edu_min[p]
