@@ -45,11 +45,12 @@ def position(kode: str, unit: str, *, nama: str | None = None, jenis: str = "Pel
     return row
 
 
-def make_round(people: list[dict], positions: list[dict], **sheets: list[dict]):
+def make_round(people: list[dict], positions: list[dict], *, settings=None, **sheets: list[dict]):
+    """A Round from rows; ``settings`` (a :class:`mutasi_cli.settings.Settings`) defaults to the defaults."""
     frames = {"Pegawai": pd.DataFrame(people), "Jabatan": pd.DataFrame(positions)}
     for name, rows in sheets.items():
         frames[name] = pd.DataFrame(rows)
-    rnd, log = load_frames(frames, EFFECTIVE)
+    rnd, log = load_frames(frames, EFFECTIVE, settings)
     assert rnd is not None, [i.to_dict() for i in log.errors]
     return rnd
 

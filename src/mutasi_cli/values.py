@@ -30,6 +30,8 @@ def is_blank(value: object) -> bool:
         return True
     if isinstance(value, float) and math.isnan(value):
         return True
+    if isinstance(value, dt.date) and value != value:  # pandas' NaT (a datetime unequal to itself)
+        return True
     return isinstance(value, str) and not value.strip()
 
 
