@@ -14,7 +14,7 @@ from mutasi_cli.verify import violations
 EFFECTIVE = dt.date(2026, 12, 1)
 
 
-@pytest.fixture(scope="module", params=[(200, 11), (320, 5)], ids=["200-people", "320-people"])
+@pytest.fixture(scope="module", params=[(200, 6), (320, 5)], ids=["200-people", "320-people"])
 def sample_round(request):
     size, seed = request.param
     rnd, log = load_frames(generate(size, seed, EFFECTIVE), EFFECTIVE)

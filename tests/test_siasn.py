@@ -33,7 +33,12 @@ SIASN = {
     "Pilihan 1": "Pilihan1",
     "Pilihan 2": "Pilihan2",
     "Pilihan 3": "Pilihan3",
+    "Kedudukan Hukum": "KEDUDUKAN_HUKUM_NAMA",
+    "TMT Hukuman": "TMT HUKUMAN",
+    "Akhir Hukuman": "AKHIR HUKUMAN",
 }
+#: canonical Jenis ASN → as SIASN's JENIS PEGAWAI NAMA writes it (case varies by export)
+JENIS_PEGAWAI = {"PNS": "PNS Daerah", "CPNS": "cpns daerah", "PPPK": "PPPK"}
 EDUCATION = {
     "SMA": "SLTA",
     "D3": "Diploma III",
@@ -60,14 +65,15 @@ def _siasn_people(frames: dict[str, pd.DataFrame]) -> tuple[list[str], list[list
             if k % 2
             else f"{r['NIP'][:8]} {r['NIP'][8:14]} {r['NIP'][14]} {r['NIP'][15:]}",
             "Nama": f"  {r['Nama']} ",
-            "Golongan": golongan_label(gol) if r["Jenis ASN"] == "PNS" else gol,
+            "Golongan": golongan_label(gol) if r["Jenis ASN"] != "PPPK" else gol,
+            "Jenis ASN": JENIS_PEGAWAI[r["Jenis ASN"]],
             "TMT Jabatan": _words(r["TMT Jabatan"]),
             "Tanggal Lahir": pd.Timestamp(r["Tanggal Lahir"]).strftime("%d-%m-%Y"),
             "Jenis Kelamin": {"L": "Laki-laki", "P": "Perempuan"}[r["Jenis Kelamin"]],
             "Pendidikan": EDUCATION.get(r["Pendidikan"], r["Pendidikan"]),
         }
         row = [k] + [values.get(c, r.get(c)) for c in SIASN]
-        row = [None if isinstance(v, float) and pd.isna(v) else v for v in row]
+        row = [None if (isinstance(v, float) or v is pd.NaT) and pd.isna(v) else v for v in row]
         position = jab.loc[r["Kode Jabatan"]]
         rows.append(row + [f"{position['Nama Jabatan'].upper()} ", position["Unit Kerja"].lower(), "Islam"])
     return headers, rows

@@ -5,10 +5,19 @@ canonical headers; ``write_sample`` writes them as ``pegawai.xlsx`` and ``jabata
 drawn from one ``numpy`` generator seeded with ``seed``, so a (size, seed, reference_date) triple always
 gives the same frames, and the same bytes on disk.
 
+The round looks like Bungo's: dinas, badan and kantor camat with their eselon structure; SD and SMP
+negeri holding the teachers (a third or more of the people, JF Guru with Rumpun "Guru" and names such as
+"Guru Kelas Ahli Pertama"); puskesmas, the RSUD and Dinas Kesehatan holding the health JF of every
+jenjang; ~14 % PPPK (mostly teachers and health workers, some pelaksana, never JPT/Administrator/
+Pengawas); ~3 % CPNS of the last year's intakes; a few people on Tugas Belajar, CLTN, Pemberhentian
+Sementara or Masa Persiapan Pensiun; sanctions with running, ended, open and undated periods; Dihapus
+kepala seksi/subbagian and pelaksana posts. Names, eselon, JF and jenjang recur across units, so that
+rotation along the career path (CONTRACT.md rule 7) has room.
+
 The round is feasible by construction: every person can stay where they are (a position holds its
-stayers even above Formasi), ``Kunci`` moves go to vacant positions that the person qualifies for, and
-``Larangan`` never names a person's own position or unit. Only the incumbents of ``Dihapus`` positions may
-end up unplaced.
+stayers even above Formasi), ``Kunci`` moves go to vacant positions that the person qualifies for along
+the career path and never name a person whom rule 8 holds, and ``Larangan`` never names a person's own
+position or unit. Only the incumbents of ``Dihapus`` positions may end up unplaced.
 """
 
 from __future__ import annotations
@@ -32,17 +41,18 @@ from openpyxl.utils import get_column_letter
 
 from mutasi_cli import grades
 from mutasi_cli.bungo import DINAS_UNITS, KECAMATAN_NAMES, SEAT_KECAMATAN, kantor_camat
+from mutasi_cli.settings import RuleSettings
 
 # --- canonical headers (CONTRACT.md) -------------------------------------------------------------------
 PEGAWAI_COLUMNS: tuple[str, ...] = (
     "NIP", "Nama", "Golongan", "Kode Jabatan", "TMT Jabatan", "Tanggal Lahir", "Jenis Kelamin", "Jenis ASN",
-    "Pendidikan", "Jurusan", "Predikat Kinerja", "Hukuman Disiplin", "Diklat", "Kecamatan Domisili",
-    "Pilihan 1", "Pilihan 2", "Pilihan 3",
+    "Kedudukan Hukum", "Pendidikan", "Jurusan", "Predikat Kinerja", "Hukuman Disiplin", "TMT Hukuman",
+    "Akhir Hukuman", "Diklat", "Kecamatan Domisili", "Pilihan 1", "Pilihan 2", "Pilihan 3",
 )  # fmt: skip
 JABATAN_COLUMNS: tuple[str, ...] = (
     "Kode Jabatan", "Nama Jabatan", "Unit Kerja", "Jenis Jabatan", "Jenjang", "Eselon", "Golongan Min",
-    "Golongan Maks", "Pendidikan Min", "Jurusan", "Syarat Diklat", "Kecamatan", "Formasi", "Prioritas",
-    "Status",
+    "Golongan Maks", "Pendidikan Min", "Jurusan", "Syarat Diklat", "Kecamatan", "Rumpun", "Formasi",
+    "Prioritas", "Status",
 )  # fmt: skip
 KUNCI_COLUMNS: tuple[str, ...] = ("NIP", "Kode Jabatan")
 LARANGAN_COLUMNS: tuple[str, ...] = ("NIP", "Kode Jabatan", "Unit Kerja")
@@ -79,6 +89,8 @@ class _Unit:
 
 
 _KES_PELAKSANA = ("Operator Layanan Kesehatan", "Pengelola Layanan Kesehatan")
+#: dinas whose people are health workers (with the puskesmas)
+_HEALTH_UNITS = frozenset({"Dinas Kesehatan", "RSUD H. Hanafie"})
 _UNITS: dict[str, _Unit] = {
     "Sekretariat Daerah": _Unit(
         "setda",
@@ -236,6 +248,8 @@ _UNITS: dict[str, _Unit] = {
             "Fisioterapis",
             "Nutrisionis",
             "Asisten Apoteker",
+            "Dokter Gigi",
+            "Terapis Gigi dan Mulut",
         ),
         _KES_PELAKSANA,
         jurusan="Kedokteran;Kesehatan Masyarakat;Keperawatan",
@@ -445,8 +459,8 @@ _KASI_KECAMATAN = (
 )
 #: dinas in the order a small sample takes them (the kantor camat are interleaved by _unit_order)
 _DINAS_PRIORITY = (
-    "BKPSDMD", "Sekretariat Daerah", "Dinas Pendidikan", "Dinas Kesehatan", "BPKAD", "Dinas PUPR",
-    "Inspektorat", "Bappeda", "RSUD H. Hanafie", "Dinas Pertanian", "Disdukcapil", "Satpol PP",
+    "BKPSDMD", "Sekretariat Daerah", "Dinas Pendidikan", "Dinas Kesehatan", "RSUD H. Hanafie", "BPKAD",
+    "Dinas PUPR", "Inspektorat", "Bappeda", "Dinas Pertanian", "Disdukcapil", "Satpol PP",
     "Dinas Sosial", "Dinas Kominfo", "BP2RD", "Dinas Lingkungan Hidup", "Dinas Perhubungan", "DPMPTSP",
     "Dinas PMD", "BPBD", "Kesbangpol", "Sekretariat DPRD", "Dinas Perumahan dan Kawasan Permukiman",
     "Disperindagkop dan UMKM", "Dinas Ketahanan Pangan", "DP3AP2KB", "Dinas Tenaga Kerja",
@@ -463,16 +477,31 @@ _KECAMATAN_PRIORITY = (
 assert sorted(_KECAMATAN_PRIORITY) == sorted(KECAMATAN_NAMES)
 
 # --- jabatan fungsional and pelaksana ---------------------------------------------------------------
+#: the Rumpun of teachers (JF Guru: BUP 60, UU 14/2005)
+GURU = "Guru"
 
 
 @dataclass(frozen=True)
 class _Family:
-    """A jabatan fungsional: its jenjang, the majors it takes and whether it has a technical training."""
+    """A jabatan fungsional: its jenjang, the majors it takes and whether it has a technical training.
+
+    ``alias`` is an older or longer name some exports still give its positions ("Perawat Gigi" for
+    Terapis Gigi dan Mulut), used for a share ``alias_share`` of them: their JF is then only known from
+    the ``Rumpun`` column.
+    """
 
     jenjang: tuple[str, ...]
     jurusan: str | None = None
     training: bool = False
     female: float = 0.5
+    training_name: str | None = None  # default "Diklat Fungsional <family>"
+    alias: str | None = None
+    alias_share: float = 0.0
+
+    def training_of(self, family: str) -> str | None:
+        if not self.training:
+            return None
+        return self.training_name or f"Diklat Fungsional {family}"
 
 
 _FAMILIES: dict[str, _Family] = {
@@ -512,9 +541,13 @@ _FAMILIES: dict[str, _Family] = {
     "Penyuluh Kesehatan Masyarakat": _Family(_AHLI2, "Kesehatan Masyarakat", female=0.65),
     "Nutrisionis": _Family(("Terampil", "Ahli Pertama", "Ahli Muda"), "Gizi", female=0.85),
     "Apoteker": _Family(_AHLI2, "Farmasi", female=0.75),
-    "Perawat": _Family(_TRAMPIL + _AHLI2, "Keperawatan", female=0.7),
-    "Bidan": _Family(_TRAMPIL + ("Ahli Pertama",), "Kebidanan", female=1.0),
+    "Perawat": _Family(_TRAMPIL + _AHLI, "Keperawatan", female=0.7),
+    "Bidan": _Family(_TRAMPIL + _AHLI2, "Kebidanan", female=1.0),
     "Dokter": _Family(_AHLI, "Kedokteran", female=0.55),
+    "Dokter Gigi": _Family(_AHLI2, "Kedokteran Gigi", female=0.7),
+    "Terapis Gigi dan Mulut": _Family(
+        ("Terampil", "Mahir"), "Kesehatan Gigi", female=0.75, alias="Perawat Gigi", alias_share=0.5
+    ),
     "Perekam Medis": _Family(("Terampil", "Mahir"), "Rekam Medis", female=0.65),
     "Radiografer": _Family(("Terampil", "Mahir"), "Radiologi"),
     "Pranata Laboratorium Kesehatan": _Family(
@@ -561,7 +594,16 @@ _FAMILIES: dict[str, _Family] = {
     "Pustakawan": _Family(
         ("Terampil", "Mahir", "Ahli Pertama", "Ahli Muda"), "Ilmu Perpustakaan", True, 0.65
     ),
+    # teachers: their positions carry longer names ("Guru Kelas Ahli Pertama"), see _SD_POSTS/_SMP_POSTS
+    GURU: _Family(_AHLI, "Pendidikan", True, 0.7, training_name="Pendidikan Profesi Guru"),
 }
+#: health professions (puskesmas, RSUD, Dinas Kesehatan)
+_HEALTH_FAMILIES = frozenset({
+    "Epidemiolog Kesehatan", "Sanitarian", "Administrator Kesehatan", "Penyuluh Kesehatan Masyarakat",
+    "Nutrisionis", "Apoteker", "Perawat", "Bidan", "Dokter", "Dokter Gigi", "Perekam Medis", "Radiografer",
+    "Pranata Laboratorium Kesehatan", "Fisioterapis", "Asisten Apoteker", "Terapis Gigi dan Mulut",
+})  # fmt: skip
+assert _HEALTH_FAMILIES <= set(_FAMILIES)
 _GENERIC_FUNGSIONAL = (
     "Analis Kebijakan", "Pranata Komputer", "Arsiparis", "Perencana", "Analis Keuangan Pusat dan Daerah",
     "Analis Sumber Daya Manusia Aparatur", "Pranata Hubungan Masyarakat", "Pengelola Pengadaan Barang/Jasa",
@@ -668,19 +710,22 @@ _S1_TITLE: dict[str, str] = {
     "Kebidanan": "S.Tr.Keb.", "Farmasi": "S.Farm., Apt.", "Gizi": "S.Gz.", "Psikologi": "S.Psi.",
     "Statistika": "S.Stat.", "Matematika": "S.Si.", "Biologi": "S.Si.", "Kehutanan": "S.Hut.",
     "Ilmu Perpustakaan": "S.IP.", "Fisioterapi": "S.Ft.", "Rekam Medis": "S.Tr.Kes.",
-    "Radiologi": "S.Tr.Kes.", "Analis Kesehatan": "S.Tr.Kes.",
+    "Radiologi": "S.Tr.Kes.", "Analis Kesehatan": "S.Tr.Kes.", "Kesehatan Gigi": "S.Tr.Kes.",
+    "Pendidikan Agama Islam": "S.Pd.I.", "Bimbingan dan Konseling": "S.Pd.",
 }  # fmt: skip
-_FRONT_TITLE: dict[str, str] = {"Kedokteran": "dr.", "Kedokteran Hewan": "drh."}
+_FRONT_TITLE: dict[str, str] = {"Kedokteran": "dr.", "Kedokteran Gigi": "drg.", "Kedokteran Hewan": "drh."}
 _D3_TITLE: dict[str, str] = {
     "Keperawatan": "A.Md.Kep.", "Kebidanan": "A.Md.Keb.", "Farmasi": "A.Md.Farm.", "Gizi": "A.Md.Gz.",
     "Kesehatan Lingkungan": "A.Md.KL.", "Rekam Medis": "A.Md.Kes.", "Radiologi": "A.Md.Rad.",
     "Analis Kesehatan": "A.Md.AK.", "Fisioterapi": "A.Md.Ftr.", "Kesehatan Hewan": "A.Md.Pet.",
+    "Kesehatan Gigi": "A.Md.Kes.",
 }  # fmt: skip
 _S2_TITLE: dict[str, str] = {
     "Manajemen": "M.M.", "Ekonomi": "M.E.", "Akuntansi": "M.Ak.", "Hukum": "M.H.", "Pendidikan": "M.Pd.",
     "Kesehatan Masyarakat": "M.Kes.", "Kedokteran": "M.Kes.", "Teknik Sipil": "M.T.",
     "Perencanaan Wilayah dan Kota": "M.T.", "Teknik Informatika": "M.Kom.", "Sistem Informasi": "M.Kom.",
-    "Ilmu Administrasi": "M.A.P.", "Pertanian": "M.P.", "Psikologi": "M.Psi.",
+    "Ilmu Administrasi": "M.A.P.", "Pertanian": "M.P.", "Psikologi": "M.Psi.", "Keperawatan": "M.Kep.",
+    "Kebidanan": "M.Keb.", "Farmasi": "M.Farm.", "Gizi": "M.Gz.",
 }  # fmt: skip
 
 # --- names ------------------------------------------------------------------------------------------
@@ -751,28 +796,66 @@ def _unit_order() -> list[str]:
     return order
 
 
-def _n_units(size: int) -> int:
-    return int(min(len(DINAS_UNITS) + len(KECAMATAN_NAMES), max(2, round(size / 120))))
+def _n_units(rest: int) -> int:
+    """How many dinas, badan and kantor camat a sample takes for ``rest`` places outside the schools and
+    puskesmas."""
+    return int(min(len(DINAS_UNITS) + len(KECAMATAN_NAMES), max(2, round(rest / 75))))
+
+
+def _spread(total: int, weights: np.ndarray) -> np.ndarray:
+    """``total`` split in proportion to ``weights`` (largest remainder, ties to the first); parts may be 0."""
+    raw = max(total, 0) * weights / weights.sum()
+    base = np.floor(raw).astype(int)
+    rest = max(total, 0) - int(base.sum())
+    if rest > 0:
+        base[np.argsort(-(raw - base), kind="stable")[:rest]] += 1
+    return base
 
 
 def _split(total: int, weights: np.ndarray) -> np.ndarray:
     """``total`` split in proportion to ``weights`` (largest remainder), every part at least 1."""
-    raw = total * weights / weights.sum()
-    base = np.floor(raw).astype(int)
-    rest = total - base.sum()
-    if rest > 0:
-        base[np.argsort(-(raw - base), kind="stable")[:rest]] += 1
-    return np.maximum(base, 1)
+    return np.maximum(_spread(total, weights), 1)
+
+
+def _pick(weights: np.ndarray, k: int, rng: np.random.Generator) -> np.ndarray:
+    """Mask of ``k`` items drawn without replacement with probability by ``weights`` (Efraimidis–Spirakis
+    keys; items of weight 0 never), fewer if fewer have a weight."""
+    u = rng.random(len(weights))
+    keys = np.full(len(weights), -np.inf)
+    w = weights > 0
+    with np.errstate(divide="ignore"):
+        keys[w] = np.log(u[w]) / weights[w]
+    mask = np.zeros(len(weights), dtype=bool)
+    mask[np.argsort(-keys, kind="stable")[: min(k, int(w.sum()))]] = True
+    return mask
+
+
+def _roman(i: int) -> str:
+    out = ""
+    for value, sym in ((10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I")):
+        while i >= value:
+            out, i = out + sym, i - value
+    return out
+
+
+def _place(kecamatan: str) -> str:
+    """The place a school or puskesmas is named after: the town for the seat, else the kecamatan."""
+    return "Muara Bungo" if kecamatan == SEAT_KECAMATAN else kecamatan
 
 
 # --- positions ----------------------------------------------------------------------------------------
 
 
 class _Positions:
-    """Rows of the Jabatan sheet, with the hidden attributes that drawing the people needs."""
+    """Rows of the Jabatan sheet, with the hidden attributes that drawing the people needs.
+
+    ``sector`` is stamped on every row added: ``sd``/``smp`` (schools), ``kesehatan`` (puskesmas, RSUD,
+    Dinas Kesehatan) or ``umum``; people wish for units of their own sector.
+    """
 
     def __init__(self) -> None:
         self.rows: list[dict[str, Any]] = []
+        self.sector = "umum"
 
     def add(
         self,
@@ -792,6 +875,7 @@ class _Positions:
         majors: str | None = None,
         female: float = 0.5,
         training: str | None = None,
+        family: str | None = None,
     ) -> None:
         self.rows.append(
             {
@@ -810,8 +894,50 @@ class _Positions:
                 "_majors": majors if majors is not None else jurusan,
                 "_female": female,
                 "_training": training,
+                "_family": family,
+                "_sector": self.sector,
             }
         )
+
+    def places(self) -> int:
+        return sum(int(r["Formasi"]) for r in self.rows)
+
+
+def _add_fungsional(
+    p: _Positions,
+    unit: str,
+    kec: str,
+    family: str,
+    jenjang: str,
+    formasi: int,
+    rng: np.random.Generator,
+    *,
+    title: str | None = None,
+    jurusan: str | None = None,
+) -> None:
+    """A JF position "<title> <jenjang>"; the title is the family's name, its alias, or (teachers) given."""
+    fam = _FAMILIES[family]
+    if title is None:
+        title = fam.alias if fam.alias and rng.random() < fam.alias_share else family
+    jurusan = jurusan or fam.jurusan
+    if jenjang.startswith("Ahli"):
+        edu = "S1"
+    else:
+        edu = "SMA" if fam.jurusan is None and rng.random() < 0.3 else "D3"
+    training = fam.training_of(family)
+    p.add(f"{title} {jenjang}", unit, "Fungsional", kecamatan=kec, jenjang=jenjang, edu=edu, jurusan=jurusan,
+          show_jurusan=jurusan is not None and rng.random() < 0.5,
+          diklat=training if training and rng.random() < 0.6 else None, formasi=formasi, female=fam.female,
+          training=training, family=family)  # fmt: skip
+
+
+def _add_pelaksana(
+    p: _Positions, unit: str, kec: str, name: str, formasi: int, rng: np.random.Generator
+) -> None:
+    pel = _PELAKSANA[name]
+    p.add(name, unit, "Pelaksana", kecamatan=kec, gol=(pel.gol_min, pel.gol_max), edu=pel.edu,
+          jurusan=pel.jurusan, show_jurusan=pel.jurusan is not None and rng.random() < 0.7,
+          formasi=formasi, female=pel.female)  # fmt: skip
 
 
 def _leaders_dinas(p: _Positions, unit: str, spec: _Unit, budget: int, rng: np.random.Generator) -> None:
@@ -831,8 +957,9 @@ def _leaders_dinas(p: _Positions, unit: str, spec: _Unit, budget: int, rng: np.r
 
     def seksi_names(topic: str) -> list[str]:
         k = n_sek if n_sek is not None else int(rng.integers(2, 4))
-        prefixes = rng.choice(len(_SEKSI_PREFIX), size=k, replace=False)
-        return [f"{_SEKSI_PREFIX[i]} {topic}" for i in sorted(prefixes)]
+        options = [x for x in _SEKSI_PREFIX if not topic.startswith(x)]  # no "Pelayanan Pelayanan Medik"
+        prefixes = rng.choice(len(options), size=k, replace=False)
+        return [f"{options[i]} {topic}" for i in sorted(prefixes)]
 
     if spec.kind == "setda":
         leader(spec.head or "Sekretaris Daerah", "JPT Pratama", "II.a", 0.15)
@@ -915,34 +1042,171 @@ def _staff(
     while places > 0:
         if rng.random() < share:
             family, jenjang = next(fungsional)
-            fam = _FAMILIES[family]
             formasi = min(places, int(rng.integers(1, 7)))
-            if jenjang.startswith("Ahli"):
-                edu = "S1"
-            else:
-                edu = "SMA" if fam.jurusan is None and rng.random() < 0.3 else "D3"
-            training = f"Diklat Fungsional {family}" if fam.training else None
-            p.add(f"{family} {jenjang}", unit, "Fungsional", kecamatan=kec, jenjang=jenjang, edu=edu,
-                  jurusan=fam.jurusan, show_jurusan=fam.jurusan is not None and rng.random() < 0.5,
-                  diklat=training if training and rng.random() < 0.6 else None, formasi=formasi,
-                  female=fam.female, training=training)  # fmt: skip
+            _add_fungsional(p, unit, kec, family, jenjang, formasi, rng)
         else:
-            name = next(pelaksana)
-            pel = _PELAKSANA[name]
             formasi = min(places, int(rng.integers(2, 9)))
-            p.add(name, unit, "Pelaksana", kecamatan=kec, gol=(pel.gol_min, pel.gol_max), edu=pel.edu,
-                  jurusan=pel.jurusan, show_jurusan=pel.jurusan is not None and rng.random() < 0.7,
-                  formasi=formasi, female=pel.female)  # fmt: skip
+            _add_pelaksana(p, unit, kec, next(pelaksana), formasi, rng)
         places -= formasi
 
 
+# --- schools and puskesmas -----------------------------------------------------------------------------
+#: the kecamatan of the town of Muara Bungo: schools there are fuller, puskesmas larger
+_TOWN = frozenset({"Pasar Muara Bungo", "Rimbo Tengah", "Bungo Dani"})
+#: schools per kecamatan (relative), roughly by population
+_KECAMATAN_SCHOOLS = {"Pasar Muara Bungo": 2.2, "Rimbo Tengah": 2.0, "Bungo Dani": 1.5, "Pelepat Ilir": 1.4,
+                      "Tanah Tumbuh": 1.2, "Pelepat": 1.2, "Jujuhan": 1.1}  # fmt: skip
+#: people per school of each level (Bungo: some 300 SD negeri and 70 SMP negeri for 6,000–7,000 ASN)
+_PEOPLE_PER_SCHOOL = {"SD": 31, "SMP": 105}
+#: people per puskesmas
+_PEOPLE_PER_PUSKESMAS = 300
+#: teacher posts of a school: (name before the jenjang, majors it takes, share of the school's teachers)
+_SD_POSTS: tuple[tuple[str, str, float], ...] = (
+    ("Guru Kelas", "Pendidikan Guru Sekolah Dasar", 0.78),
+    ("Guru Pendidikan Jasmani", "Pendidikan Jasmani", 0.11),
+    ("Guru Pendidikan Agama Islam", "Pendidikan Agama Islam", 0.11),
+)
+_SMP_POSTS: tuple[tuple[str, str, float], ...] = (
+    ("Guru Mata Pelajaran Matematika", "Pendidikan Matematika", 0.13),
+    ("Guru Mata Pelajaran Bahasa Indonesia", "Pendidikan Bahasa Indonesia", 0.13),
+    ("Guru Mata Pelajaran Bahasa Inggris", "Pendidikan Bahasa Inggris", 0.11),
+    ("Guru Mata Pelajaran Ilmu Pengetahuan Alam",
+     "Pendidikan Biologi;Pendidikan Fisika;Pendidikan Kimia", 0.13),
+    ("Guru Mata Pelajaran Ilmu Pengetahuan Sosial",
+     "Pendidikan Ekonomi;Pendidikan Sejarah;Pendidikan Geografi", 0.11),
+    ("Guru Mata Pelajaran Pendidikan Pancasila", "Pendidikan Pancasila dan Kewarganegaraan", 0.08),
+    ("Guru Mata Pelajaran Pendidikan Agama Islam", "Pendidikan Agama Islam", 0.08),
+    ("Guru Mata Pelajaran Seni Budaya", "Pendidikan Seni", 0.05),
+    ("Guru Mata Pelajaran Informatika", "Pendidikan Teknologi Informasi;Teknik Informatika", 0.04),
+    ("Guru Mata Pelajaran Pendidikan Jasmani", "Pendidikan Jasmani", 0.07),
+    ("Guru Bimbingan dan Konseling", "Bimbingan dan Konseling", 0.07),
+)  # fmt: skip
+#: teachers by jenjang: Ahli Pertama (the young and most PPPK), Ahli Muda, Ahli Madya (the seniors)
+_GURU_JENJANG_P = (0.36, 0.30, 0.34)
+#: pelaksana of a school: (name, chance a school has the post, most people in it)
+_SCHOOL_PELAKSANA: dict[str, tuple[tuple[str, float, int], ...]] = {
+    "SD": (("Pengelola Layanan Operasional", 0.3, 1), ("Pramu Bakti", 0.15, 1)),
+    "SMP": (("Pengadministrasi Perkantoran", 0.9, 2), ("Pengelola Keuangan", 0.4, 1),
+            ("Operator Layanan Operasional", 0.5, 1), ("Pramu Bakti", 0.6, 1)),
+}  # fmt: skip
+#: health posts of a puskesmas: (family, share of its health workers)
+_PUSKESMAS_STAFF: tuple[tuple[str, float], ...] = (
+    ("Bidan", 0.29), ("Perawat", 0.27), ("Dokter", 0.06), ("Dokter Gigi", 0.03), ("Apoteker", 0.03),
+    ("Asisten Apoteker", 0.03), ("Nutrisionis", 0.04), ("Sanitarian", 0.04),
+    ("Pranata Laboratorium Kesehatan", 0.04), ("Penyuluh Kesehatan Masyarakat", 0.03),
+    ("Epidemiolog Kesehatan", 0.02), ("Perekam Medis", 0.03), ("Terapis Gigi dan Mulut", 0.02),
+)  # fmt: skip
+_PUSKESMAS_PELAKSANA = (
+    "Pengadministrasi Perkantoran", "Pengelola Keuangan", "Operator Layanan Kesehatan", "Pengemudi",
+    "Pramu Bakti",
+)  # fmt: skip
+#: relative number of positions of each jenjang in a family (a puskesmas has few Ahli Madya)
+_JENJANG_WEIGHT = {"Terampil": 1.3, "Mahir": 1.0, "Penyelia": 0.6, "Ahli Pertama": 1.3, "Ahli Muda": 0.9,
+                   "Ahli Madya": 0.25}  # fmt: skip
+
+
+def _school_units(size: int) -> list[tuple[str, str, str]]:
+    """(unit, kecamatan, level) of the SD and SMP negeri, numbered across the kabupaten from the seat out:
+    "SD Negeri 12 Muara Bungo", "SMP Negeri 3 Rantau Pandan"."""
+    kec = np.asarray(_KECAMATAN_PRIORITY, dtype=object)
+    weights = np.array([_KECAMATAN_SCHOOLS.get(k, 1.0) for k in kec])
+    out = []
+    for level, per in _PEOPLE_PER_SCHOOL.items():
+        number = 0
+        for k, count in zip(kec, _spread(round(size / per), weights), strict=True):
+            for _ in range(count):
+                number += 1
+                out.append((f"{level} Negeri {number} {_place(k)}", str(k), level))
+    return out
+
+
+def _school(p: _Positions, unit: str, kec: str, level: str, rng: np.random.Generator) -> None:
+    """The teacher posts of a school (JF Guru, by subject and jenjang) and its few pelaksana."""
+    town = kec in _TOWN
+    if level == "SD":
+        posts, teachers = _SD_POSTS, int(np.clip(round(rng.normal(9.5 if town else 7.0, 2.5)), 4, 16))
+    else:
+        posts, teachers = _SMP_POSTS, int(np.clip(round(rng.normal(24 if town else 15, 5)), 8, 40))
+    share = np.array([s for _, _, s in posts])
+    per_post = rng.multinomial(teachers, share / share.sum())
+    per_post[0] = max(per_post[0], 1)
+    for (title, majors, _), count in zip(posts, per_post, strict=True):
+        for jenjang, formasi in zip(_AHLI, rng.multinomial(count, _GURU_JENJANG_P), strict=True):
+            if formasi:
+                _add_fungsional(p, unit, kec, GURU, jenjang, int(formasi), rng, title=title, jurusan=majors)
+    for name, chance, most in _SCHOOL_PELAKSANA[level]:
+        if rng.random() < chance:
+            _add_pelaksana(p, unit, kec, name, int(rng.integers(1, most + 1)), rng)
+
+
+def _puskesmas_units(size: int) -> list[tuple[str, str]]:
+    """(unit, kecamatan) of the puskesmas: the seat has two (Muara Bungo I and II), then one per kecamatan
+    from the seat out, then more, numbered I, II, … where a kecamatan has several."""
+    n = round(size / _PEOPLE_PER_PUSKESMAS)
+    order = [SEAT_KECAMATAN, *_KECAMATAN_PRIORITY] + list(_KECAMATAN_PRIORITY) * (n // len(KECAMATAN_NAMES))
+    picked = order[:n]
+    out: list[tuple[str, str]] = []
+    for k in _KECAMATAN_PRIORITY:
+        count = picked.count(k)
+        out.extend(
+            (f"Puskesmas {_place(k)}" + (f" {_roman(i + 1)}" if count > 1 else ""), k) for i in range(count)
+        )
+    return out
+
+
+def _puskesmas(p: _Positions, unit: str, kec: str, rng: np.random.Generator) -> None:
+    """A puskesmas: its Kepala Subbagian Tata Usaha (IV.b), health JF of every jenjang, a few pelaksana."""
+    places = int(np.clip(round(rng.normal(42 if kec in _TOWN else 30, 7)), 16, 60))
+    p.add(
+        "Kepala Subbagian Tata Usaha",
+        unit,
+        "Pengawas",
+        kecamatan=kec,
+        eselon="IV.b",
+        diklat="PKP",
+        female=0.5,
+    )
+    n_pel = max(2, round(0.12 * places))
+    per_pel = rng.multinomial(n_pel - 2, np.full(len(_PUSKESMAS_PELAKSANA), 1 / len(_PUSKESMAS_PELAKSANA)))
+    per_pel[:2] += 1  # always an administrator and a finance officer
+    for name, formasi in zip(_PUSKESMAS_PELAKSANA, per_pel, strict=True):
+        if formasi:
+            _add_pelaksana(p, unit, kec, name, int(formasi), rng)
+    share = np.array([s for _, s in _PUSKESMAS_STAFF])
+    for (family, _), count in zip(_PUSKESMAS_STAFF, rng.multinomial(places - 1 - n_pel, share / share.sum()),
+                                  strict=True):  # fmt: skip
+        levels = _FAMILIES[family].jenjang
+        w = np.array([_JENJANG_WEIGHT[j] for j in levels])
+        for jenjang, formasi in zip(levels, rng.multinomial(count, w / w.sum()), strict=True):
+            if formasi:
+                _add_fungsional(p, unit, kec, family, jenjang, int(formasi), rng)
+
+
+def _service_units(size: int, rng: np.random.Generator) -> _Positions:
+    """The positions of the schools and puskesmas."""
+    p = _Positions()
+    for unit, kec, level in _school_units(size):
+        p.sector = level.lower()
+        _school(p, unit, kec, level, rng)
+    p.sector = "kesehatan"
+    for unit, kec in _puskesmas_units(size):
+        _puskesmas(p, unit, kec, rng)
+    return p
+
+
 def _build_positions(size: int, rng: np.random.Generator) -> pd.DataFrame:
-    order = _unit_order()[: _n_units(size)]
+    """Every position: the dinas, badan and kantor camat, then the schools and puskesmas (about 1.12
+    places per person in all)."""
+    service = _service_units(size, rng)
+    total = round(1.12 * size)
+    rest = max(total - service.places(), min(total, 40))
+    order = _unit_order()[: _n_units(rest)]
     units = [u for u in (*DINAS_UNITS, *(kantor_camat(k) for k in KECAMATAN_NAMES)) if u in order]
     weights = np.array([_UNITS[u].weight if u in _UNITS else 0.5 for u in units])
-    budgets = _split(round(1.12 * size), weights)
+    budgets = _split(rest, weights)
     p = _Positions()
     for unit, budget in zip(units, budgets, strict=True):
+        p.sector = "kesehatan" if unit in _HEALTH_UNITS else "umum"
         start = len(p.rows)
         if unit in _UNITS:
             kec = SEAT_KECAMATAN
@@ -952,26 +1216,108 @@ def _build_positions(size: int, rng: np.random.Generator) -> pd.DataFrame:
             _leaders_kecamatan(p, kec, int(budget), rng)
         n_leaders = len(p.rows) - start
         _staff(p, unit, kec, max(3, int(budget) - n_leaders), _UNITS.get(unit), rng)
-    jab = pd.DataFrame(p.rows)
+    jab = pd.DataFrame(p.rows + service.rows)
     jab.insert(0, "Kode Jabatan", [f"J{i:05d}" for i in range(1, len(jab) + 1)])
     jab["Formasi"] = jab["Formasi"].astype("int64")
+    _add_career_path(jab, rng)
+    _add_grade_bounds(jab)
     return jab
 
 
+def _add_career_path(jab: pd.DataFrame, rng: np.random.Generator) -> None:
+    """The ``Rumpun`` column and the hidden ``_jf``, ``_bup`` and ``_career`` of each position.
+
+    ``Rumpun`` names the JF of a Fungsional position: always where the name alone does not give it (teachers'
+    "Guru Kelas Ahli Pertama", the older "Perawat Gigi Terampil"), else for most. ``_career`` is the key of
+    CONTRACT.md rule 7: positions with equal keys are open to each other by rotation (for PNS).
+    """
+    memo: dict[tuple[str, str | None], str] = {}
+
+    def jf(name: str, rumpun: str | None) -> str:
+        if (name, rumpun) not in memo:
+            memo[name, rumpun] = grades.jabatan_fungsional(name, rumpun)[0]
+        return memo[name, rumpun]
+
+    fung = (jab["Jenis Jabatan"] == "Fungsional").to_numpy()
+    names = jab["Nama Jabatan"].to_numpy(dtype=object)
+    family = jab["_family"].to_numpy(dtype=object)
+    key = np.array(
+        [jf(nm, fam) if f else "" for nm, fam, f in zip(names, family, fung, strict=True)], dtype=object
+    )
+    by_name = np.array([jf(nm, None) if f else "" for nm, f in zip(names, fung, strict=True)], dtype=object)
+    shown = fung & ((by_name != key) | (rng.random(len(jab)) < 0.7))
+    jab["Rumpun"] = np.where(shown, family, None)
+    jab["_jf"] = key
+    jenis = jab["Jenis Jabatan"].to_numpy(dtype=object)
+    jenjang = jab["Jenjang"].to_numpy(dtype=object)
+    eselon = jab["Eselon"].to_numpy(dtype=object)
+    jab["_bup"] = [
+        grades.bup_age(j, jj if isinstance(jj, str) else None, k or None)
+        for j, jj, k in zip(jenis, jenjang, key, strict=True)
+    ]
+    jab["_career"] = [
+        f"{j}|{k}|{jj}" if j == "Fungsional" else f"{j}|{es}" if isinstance(es, str) else j
+        for j, k, jj, es in zip(jenis, key, jenjang, eselon, strict=True)
+    ]
+
+
 # --- occupancy ---------------------------------------------------------------------------------------
+#: pelaksana names of the older nomenclature (KepmenPANRB 41/2018), the first to be abolished
+_OLD_PELAKSANA = (
+    "Pengadministrasi Umum", "Pengadministrasi Keuangan", "Pengadministrasi Kepegawaian",
+    "Pengadministrasi Persuratan", "Pengolah Data", "Analis Data dan Informasi",
+    "Pengelola Program dan Kegiatan",
+    "Penyusun Rencana Kegiatan dan Anggaran", "Pengelola Sarana dan Prasarana Kantor",
+    "Penyusun Bahan Informasi dan Publikasi",
+)  # fmt: skip
+#: pelaksana names of the new nomenclature (KepmenPANRB 11/2024), never abolished
+_NEW_PELAKSANA = (
+    "Operator Layanan Operasional", "Pengelola Layanan Operasional", "Penata Layanan Operasional",
+    "Pengelola Umum Operasional",
+)  # fmt: skip
+
+
+def _abolished(jab: pd.DataFrame, rng: np.random.Generator) -> np.ndarray:
+    """The Dihapus mask, ~2 % of the positions: ~7 % of the dinas' kepala seksi/subbagian/subbidang
+    (penyederhanaan birokrasi), and pelaksana posts, mostly of the older nomenclature, never of the new."""
+    n = len(jab)
+    jenis = jab["Jenis Jabatan"].to_numpy(dtype=object)
+    names = jab["Nama Jabatan"]
+    in_dinas = jab["Unit Kerja"].isin(list(DINAS_UNITS)).to_numpy()
+    seksi = np.flatnonzero(
+        in_dinas
+        & (jenis == "Pengawas")
+        & names.str.match(r"Kepala (Seksi|Subbagian|Subbidang) ").to_numpy()
+        & ~names.str.startswith("Kepala Subbagian Umum").to_numpy()
+    )
+    n_total = max(1, round(0.02 * n))
+    n_seksi = min(len(seksi), max(1 if len(seksi) >= 4 else 0, round(0.07 * len(seksi))), n_total)
+    dihapus = np.zeros(n, dtype=bool)
+    dihapus[rng.choice(seksi, size=n_seksi, replace=False)] = True
+    weight = np.select([names.isin(list(_OLD_PELAKSANA)), names.isin(list(_NEW_PELAKSANA))], [8.0, 0.0], 1.0)
+    w = np.where(jenis == "Pelaksana", weight, 0.0)
+    dihapus |= _pick(np.where(dihapus, 0.0, w), n_total - n_seksi, rng)
+    return dihapus
 
 
 def _occupancy(jab: pd.DataFrame, size: int, rng: np.random.Generator) -> tuple[np.ndarray, np.ndarray]:
-    """People per position (summing to ``size``) and the Dihapus mask."""
+    """People per position (summing to ``size``) and the Dihapus mask.
+
+    Leaders' chairs are filled or empty (~20 %); staff positions are vacant (~7 %), overstaffed by one
+    (~6 %) or partly filled. Schools and puskesmas are uneven as in Bungo: in town fuller and often
+    overstaffed, outside it more often short.
+    """
     n = len(jab)
     f = jab["Formasi"].to_numpy()
     leader = jab["Eselon"].notna().to_numpy()
-    head = leader & jab["Eselon"].isin(["II.a", "II.b"]).to_numpy()
-    # ~2 % of the positions are abolished: staff and seksi, never a unit's head or a leader above IV
-    dihapus = np.zeros(n, dtype=bool)
-    candidates = np.flatnonzero(~head & ~jab["Eselon"].isin(["III.a", "III.b"]).to_numpy())
-    n_del = min(len(candidates), max(1, round(0.02 * n)))
-    dihapus[rng.choice(candidates, size=n_del, replace=False)] = True
+    dihapus = _abolished(jab, rng)
+    service = (
+        jab["_sector"].isin(["sd", "smp"]).to_numpy()
+        | jab["Unit Kerja"].str.startswith("Puskesmas ").to_numpy()
+    )
+    town = jab["Kecamatan"].isin(sorted(_TOWN)).to_numpy()
+    vacant_p = np.where(service, np.where(town, 0.03, 0.14), 0.07)
+    over_p = np.where(service, np.where(town, 0.12, 0.02), 0.06)
 
     k = np.zeros(n, dtype=np.int64)
     k[leader] = (rng.random(int(leader.sum())) >= 0.2).astype(np.int64)
@@ -979,8 +1325,9 @@ def _occupancy(jab: pd.DataFrame, size: int, rng: np.random.Generator) -> tuple[
     k[leader & dihapus] = 1
     normal = np.flatnonzero(~leader & ~dihapus)
     u = rng.random(len(normal))
-    over = normal[u > 0.94]  # overstaffed by one; normal[u < 0.07] stay vacant
-    rest = normal[(u >= 0.07) & (u <= 0.94)]
+    is_over = u > 1 - over_p[normal]
+    over = normal[is_over]
+    rest = normal[~is_over & (u >= vacant_p[normal])]  # the others stay vacant
 
     excess = int(k.sum()) - size
     if excess > 0:  # tiny samples: empty leaders' chairs first, then abolished positions
@@ -1005,6 +1352,25 @@ def _occupancy(jab: pd.DataFrame, size: int, rng: np.random.Generator) -> tuple[
         pool = np.concatenate([rest, over]) if len(rest) + len(over) else np.flatnonzero(~dihapus)
         np.add.at(k, rng.choice(pool, size=remaining, replace=True), 1)
     return k, dihapus
+
+
+def _priorities(
+    jab: pd.DataFrame, k: np.ndarray, dihapus: np.ndarray, rng: np.random.Generator
+) -> np.ndarray:
+    """Prioritas: 1 for a vacant leader's chair and for many short teacher and health posts (more often
+    outside the town), else 2 (~30 %) or 3; 3 for an abolished position."""
+    n = len(jab)
+    prioritas = np.where(rng.random(n) < 0.3, 2, 3)
+    prioritas[jab["Eselon"].notna().to_numpy() & (k == 0)] = 1
+    service = (
+        jab["_sector"].isin(["sd", "smp", "kesehatan"]).to_numpy()
+        & (jab["Jenis Jabatan"] == "Fungsional").to_numpy()
+    )
+    town = jab["Kecamatan"].isin(sorted(_TOWN)).to_numpy()
+    short = service & (k < jab["Formasi"].to_numpy()) & (rng.random(n) < np.where(town, 0.25, 0.6))
+    prioritas[short] = 1
+    prioritas[dihapus] = 3
+    return prioritas.astype("int64")
 
 
 # --- people ------------------------------------------------------------------------------------------
@@ -1061,34 +1427,44 @@ def _with_titles(
             back = [_D3_TITLE.get(mj, "A.Md.")]
         else:
             front = _FRONT_TITLE.get(mj, "")
-            back = [] if front else [_S1_TITLE.get(mj, "S.Sos.")]
+            teacher = isinstance(mj, str) and mj.startswith("Pendidikan")
+            back = [] if front else [_S1_TITLE.get(mj, "S.Pd." if teacher else "S.Sos.")]
             if e in ("S2", "S3"):
-                back.append(_S2_TITLE.get(mj, "M.Si."))
+                back.append(_S2_TITLE.get(mj, "M.Pd." if teacher else "M.Si."))
             if e == "S3":
                 front = "Dr. " + front if front else "Dr."
         out[i] = " ".join(x for x in (front, names[i]) if x) + "".join(f", {t}" for t in back)
     return out
 
 
-def _grade_bounds(jab: pd.DataFrame) -> tuple[np.ndarray, np.ndarray]:
-    """Lowest and highest grade rank of each position: explicit, else by eselon or jenjang (rule 4)."""
+def _add_grade_bounds(jab: pd.DataFrame) -> None:
+    """The hidden ``_lo`` and ``_hi``: lowest and highest grade rank of each position, explicit, else by
+    eselon or jenjang (rule 4)."""
+    memo: dict[tuple[Any, ...], tuple[int, int]] = {}
+    columns = ("Eselon", "Jenis Jabatan", "Jenjang", "Golongan Min", "Golongan Maks")
     lo_hi = []
-    for row in jab[["Eselon", "Jenis Jabatan", "Jenjang", "Golongan Min", "Golongan Maks"]].itertuples(
-        index=False
-    ):
-        es, jn, jj, gmin, gmax = (None if pd.isna(v) else v for v in row)
-        if gmin and gmax:
-            lo_hi.append((grades.GOLONGAN_RANK[gmin], grades.GOLONGAN_RANK[gmax]))
-        else:
-            r = grades.default_grade_range(es, jn, jj)
-            lo_hi.append((r.low or 5, r.high or 12))
-    lo, hi = zip(*lo_hi, strict=True)
-    return np.array(lo), np.array(hi)
+    for row in zip(*(jab[c].to_numpy(dtype=object) for c in columns), strict=True):
+        key = tuple(v if isinstance(v, str) else None for v in row)
+        if key not in memo:
+            es, jn, jj, gmin, gmax = key
+            if gmin and gmax:
+                memo[key] = (grades.GOLONGAN_RANK[gmin], grades.GOLONGAN_RANK[gmax])
+            else:
+                r = grades.default_grade_range(es, jn, jj)
+                memo[key] = (r.low or 5, r.high or 12)
+        lo_hi.append(memo[key])
+    bounds = np.array(lo_hi, dtype=np.int64).reshape(-1, 2)
+    jab["_lo"], jab["_hi"] = bounds[:, 0], bounds[:, 1]
+
+
+def _grade_bounds(jab: pd.DataFrame) -> tuple[np.ndarray, np.ndarray]:
+    return jab["_lo"].to_numpy(), jab["_hi"].to_numpy()
 
 
 def _draw_diklat(
     jenis: np.ndarray,
     pppk: np.ndarray,
+    cpns: np.ndarray,
     rank: np.ndarray,
     appointed_year: np.ndarray,
     training: np.ndarray,
@@ -1100,7 +1476,10 @@ def _draw_diklat(
     out = np.full(n, None, dtype=object)
     for i in range(n):
         items: list[str] = []
-        if not pppk[i]:
+        if cpns[i]:  # on probation: many still await their Latsar
+            if u[i, 0] < 0.3:
+                items.append("Latsar CPNS")
+        elif not pppk[i]:
             if appointed_year[i] >= 2018:
                 if u[i, 0] < 0.9:
                     items.append("Latsar CPNS")
@@ -1122,64 +1501,87 @@ def _draw_diklat(
     return out
 
 
-def _draw_wishes(unit: np.ndarray, unit_names: np.ndarray, rng: np.random.Generator) -> np.ndarray:
-    """Pilihan 1–3: ~30 % of the people name 1–3 units other than their own, the central ones more often."""
-    n = len(unit)
-    weight = np.array(
-        [
-            2.0
-            if u in ("Sekretariat Daerah", "BPKAD", "Bappeda", "BKPSDMD", "Inspektorat")
-            else 0.5
-            if u.startswith("Kecamatan ") and u != "Kecamatan Pasar Muara Bungo"
-            else 1.0
-            for u in unit_names
-        ]
+def _units_table(jab: pd.DataFrame) -> pd.DataFrame:
+    """One row per unit: name, sector and how often people wish for it (central units and the town more)."""
+    units = jab.drop_duplicates("Unit Kerja")[["Unit Kerja", "_sector", "Kecamatan"]].reset_index(drop=True)
+    name = units["Unit Kerja"]
+    central = name.isin(
+        ["Sekretariat Daerah", "BPKAD", "Bappeda", "BKPSDMD", "Inspektorat", "RSUD H. Hanafie"]
     )
+    camat = name.str.startswith("Kecamatan ") & (name != kantor_camat(SEAT_KECAMATAN))
+    in_town = units["Kecamatan"].isin(sorted(_TOWN)) & (units["_sector"] != "umum")
+    units["_weight"] = np.select([central, camat, in_town], [2.0, 0.5, 3.0], 1.0)
+    return units
+
+
+def _draw_wishes(unit_idx: np.ndarray, units: pd.DataFrame, rng: np.random.Generator) -> np.ndarray:
+    """Pilihan 1–3: ~30 % of the people name 1–3 other units of their own sector (teachers schools of
+    their level, health workers puskesmas and the RSUD), the central ones and those in town more often."""
+    n = len(unit_idx)
     wish = np.full((n, 3), None, dtype=object)
     wishers = np.flatnonzero(rng.random(n) < 0.3)
-    if len(unit_names) < 2 or not len(wishers):
-        return wish
-    keys = rng.random((len(wishers), len(unit_names))) ** (1.0 / weight)  # weighted sampling, no repeats
-    keys[unit[wishers][:, None] == unit_names[None, :]] = -1.0
-    ranked = np.argsort(-keys, axis=1, kind="stable")
     how_many = rng.choice([1, 2, 3], size=len(wishers), p=[0.4, 0.35, 0.25])
-    for c in range(min(3, len(unit_names) - 1)):
-        sel = how_many > c
-        wish[wishers[sel], c] = unit_names[ranked[sel, c]]
+    sector = units["_sector"].to_numpy(dtype=object)
+    weight = units["_weight"].to_numpy(dtype=float)
+    own = unit_idx[wishers]
+    draws = np.zeros((len(wishers), 6), dtype=np.int64)
+    for s in sorted(set(sector)):
+        sel = sector[own] == s
+        pool = np.flatnonzero(sector == s)
+        cdf = np.cumsum(weight[pool]) / weight[pool].sum()
+        picks = np.searchsorted(cdf, rng.random((int(sel.sum()), draws.shape[1])), side="right")
+        draws[sel] = pool[np.minimum(picks, len(pool) - 1)]
+    valid = draws != own[:, None]
+    for c in range(1, draws.shape[1]):  # a unit once
+        valid[:, c] &= (draws[:, c : c + 1] != draws[:, :c]).all(axis=1)
+    order = np.cumsum(valid, axis=1)
+    rows, cols = np.nonzero(valid & (order <= how_many[:, None]))
+    wish[wishers[rows], order[rows, cols] - 1] = units["Unit Kerja"].to_numpy(dtype=object)[draws[rows, cols]]
     return wish
 
 
-def _draw_people(
-    jab: pd.DataFrame, k: np.ndarray, dihapus: np.ndarray, size: int, ref: dt.date, rng: np.random.Generator
-) -> pd.DataFrame:
-    ref64 = np.datetime64(ref, "D")
-    pos = np.repeat(np.arange(len(jab)), k)
-    assert len(pos) == size
-    n = size
-    jenis = jab["Jenis Jabatan"].to_numpy(dtype=object)[pos]
-    jenjang = jab["Jenjang"].to_numpy(dtype=object)[pos]
-    eselon = jab["Eselon"].to_numpy(dtype=object)[pos]
-    unit = jab["Unit Kerja"].to_numpy(dtype=object)[pos]
-    leader = pd.notna(eselon)
+def _draw_asn(
+    jab: pd.DataFrame, pos: np.ndarray, dihapus: np.ndarray, rng: np.random.Generator
+) -> tuple[np.ndarray, np.ndarray]:
+    """Who is PPPK (~14 %) and who CPNS (~3 %), as masks over the people.
 
-    lo_pos, hi_pos = _grade_bounds(jab)
-    lo, hi = lo_pos[pos], hi_pos[pos]
-    bup_pos = np.array([grades.bup_age(j, jj if isinstance(jj, str) else None)
-                        for j, jj in zip(jab["Jenis Jabatan"], jab["Jenjang"], strict=True)])  # fmt: skip
-    bup = bup_pos[pos]
-
-    # PPPK: ~10 %, only in staff positions whose name recurs in several units (never in Dihapus ones)
-    n_units = jab["Unit Kerja"].nunique()
+    PPPK hold staff posts whose name recurs in several units (they may move only to the same Nama Jabatan):
+    mostly teachers' and health workers' JF (the 2021–2024 intakes), some pelaksana (the 2024 conversion of
+    honorary staff); never JPT, Administrator or Pengawas (Perpres 38/2020) nor an abolished post. CPNS
+    were appointed within the last year to an entry post: Ahli Pertama, Terampil or a pelaksana post whose
+    grade range holds the entry grade of its education (SMA or above, as CPNS formations ask today).
+    """
+    n = len(pos)
+    jenis = jab["Jenis Jabatan"].to_numpy(dtype=object)
+    jenjang = jab["Jenjang"].to_numpy(dtype=object)
+    family = jab["_family"].to_numpy(dtype=object)
+    staff = np.isin(jenis, ("Pelaksana", "Fungsional")) & ~dihapus
     spread = jab.groupby("Nama Jabatan")["Unit Kerja"].transform("nunique").to_numpy()
-    pos_ok = ~jab["Eselon"].notna().to_numpy() & ~dihapus & (spread >= min(3, n_units))
-    eligible = np.flatnonzero(pos_ok[pos])
-    pppk = np.zeros(n, dtype=bool)
-    pppk[rng.choice(eligible, size=min(len(eligible), round(0.1 * n)), replace=False)] = True
+    recurring = spread >= min(3, jab["Unit Kerja"].nunique())
+    w = np.select(
+        [family == GURU, np.isin(family, sorted(_HEALTH_FAMILIES)), jenis == "Fungsional"],
+        [3.0, 2.5, 0.4],
+        0.9,
+    )
+    # the intakes were mostly at the entry jenjang
+    w = w * np.select([jenjang == "Ahli Madya", np.isin(jenjang, ("Ahli Muda", "Penyelia"))], [0.0, 0.3], 1.0)
+    w = w * (staff & recurring)
+    pppk = _pick(w[pos], round(0.14 * n), rng)
 
-    # gender
-    female = rng.random(n) < jab["_female"].to_numpy(dtype=float)[pos]
+    lo, hi = _grade_bounds(jab)
+    entry = jab["Pendidikan Min"].map(_ENTRY_RANK).to_numpy()
+    entry_post = ((jenis == "Pelaksana") | np.isin(jenjang, ("Ahli Pertama", "Terampil"))) & (entry >= 5)
+    ok = staff & entry_post & (entry >= lo) & (entry <= hi)
+    cpns = _pick(np.where(pppk, 0.0, ok[pos].astype(float)), round(0.03 * n), rng)
+    return pppk, cpns
 
-    # education, major
+
+def _draw_education(
+    jab: pd.DataFrame, pos: np.ndarray, cpns: np.ndarray, rng: np.random.Generator
+) -> np.ndarray:
+    """Education: mostly the position's minimum or one level above (teachers and health workers seldom
+    hold an S2), a few below it; a CPNS exactly the minimum of the formation they were appointed to."""
+    n = len(pos)
     edu_min = jab["Pendidikan Min"].to_numpy(dtype=object)[pos]
     edu_idx = np.array([_EDU_INDEX[e] for e in edu_min])
     step = np.zeros(n, dtype=int)
@@ -1188,12 +1590,23 @@ def _draw_people(
         sel = edu_min == e
         cum = np.cumsum(probs)
         step[sel] = np.searchsorted(cum, u[sel] * cum[-1], side="right")
+    jenis = jab["Jenis Jabatan"].to_numpy(dtype=object)[pos]
     jpt = jenis == "JPT Pratama"
     step[jpt] = np.searchsorted([0.25, 0.95, 1.0], u[jpt], side="right")
+    profession = np.isin(jab["_family"].to_numpy(dtype=object)[pos], [GURU, *sorted(_HEALTH_FAMILIES)])
+    step[profession] = np.searchsorted([0.9, 0.995, 1.0], u[profession], side="right")
     step[rng.random(n) < 0.03] = -1  # a few below the position's minimum
     edu = np.asarray(_EDU_LEVELS, dtype=object)[np.clip(edu_idx + step, 1, len(_EDU_LEVELS) - 1)]
+    edu[cpns] = edu_min[cpns]
+    return edu
 
-    majors_pos = jab["_majors"].to_numpy(dtype=object)[pos]
+
+def _draw_majors(
+    edu: np.ndarray, majors_pos: np.ndarray, match: np.ndarray, female: np.ndarray, rng: np.random.Generator
+) -> np.ndarray:
+    """A major by level: with chance ``match`` one the position takes, else a common one (none below
+    SMA); no man studied midwifery."""
+    n = len(edu)
     major = np.empty(n, dtype=object)
     u_major = rng.random(n)
     pick = rng.random(n)
@@ -1202,23 +1615,48 @@ def _draw_people(
         pool = _MAJORS_BY_LEVEL.get(level)
         if pool is None:
             major[i] = None
-        elif level != "SMA" and isinstance(majors_pos[i], str) and u_major[i] < 0.85:
+        elif level != "SMA" and isinstance(majors_pos[i], str) and u_major[i] < match[i]:
             opts = majors_pos[i].split(";")
             major[i] = opts[int(pick[i] * len(opts))]
         else:
             major[i] = pool[int(pick[i] * len(pool))]
+    major[~female & (major == "Kebidanan")] = "Keperawatan"
+    return major
 
-    # grade (PNS rank; PPPK roman numeral)
-    rank = rng.integers(lo, hi + 1)
-    off = rng.random(n) < 0.03
-    rank[off] += np.where(rng.random(int(off.sum())) < 0.5, -1, 1)
-    rank = np.clip(rank, 1, 17)
-    pppk_grade = np.array(
-        [_PPPK_GRADE_BY_JENJANG.get(jj) if isinstance(jj, str) else _PPPK_GRADE_BY_EDU[e]
-         for jj, e in zip(jenjang, edu, strict=True)], dtype=object)  # fmt: skip
-    golongan = np.where(pppk, pppk_grade, np.asarray(grades.GOLONGAN, dtype=object)[rank - 1])
 
-    # ages and appointment: service follows the grade (a promotion every ~4 years from the entry grade)
+def _cpns_intakes(ref: dt.date, rng: np.random.Generator) -> np.ndarray:
+    """The TMT CPNS of the two intakes of the last year: first days of months 2–11 months before ``ref``."""
+    back = np.sort(rng.choice(np.arange(2, 12), size=2, replace=False))
+    return (np.datetime64(ref, "M") - back).astype("datetime64[D]")
+
+
+@dataclass
+class _Dates:
+    birth: np.ndarray
+    appointed: np.ndarray  # TMT CPNS (PNS, CPNS), TMT PPPK
+    tmt: np.ndarray  # TMT Jabatan
+
+
+def _draw_dates(
+    rank: np.ndarray,
+    edu: np.ndarray,
+    bup: np.ndarray,
+    pppk: np.ndarray,
+    cpns: np.ndarray,
+    senior_age: np.ndarray,
+    ref: dt.date,
+    rng: np.random.Generator,
+) -> _Dates:
+    """Birth, appointment and TMT Jabatan.
+
+    Service follows the grade (a promotion every ~4 years from the entry grade of the education); PPPK
+    were appointed since 2019, often after years as honorer; CPNS in one of the last year's two intakes,
+    their TMT Jabatan that of their appointment. ``senior_age``: the age of people drawn close to their
+    BUP (NaN for the others). A few more are within 12 months of their retirement. A PNS was appointed
+    more than a year ago (else they would still be a CPNS).
+    """
+    n = len(rank)
+    ref64 = np.datetime64(ref, "D")
     cap = bup - 1 - 0.15
     entry_age = np.empty(n)
     for e, (a, b) in _CPNS_AGE.items():
@@ -1230,40 +1668,51 @@ def _draw_people(
     service += np.where(rank < entry_rank, rng.uniform(0, 14, n), 0.0)
     age = entry_age + service
     age = np.where(age > cap, cap - rng.uniform(0, 5, n), age)
-    # PPPK: appointed since 2019, often after years as honorer
+    senior = ~np.isnan(senior_age)
+    age = np.where(senior, senior_age, age)
     since_max = max(0.05, min(5.5, (ref - dt.date(_FIRST_PPPK_YEAR, 1, 1)).days / _DAYS_PER_YEAR))
     p_since = rng.uniform(0, since_max, n)
     p_age = rng.uniform(24, 48, n) + p_since
     age = np.where(pppk, np.minimum(p_age, cap - rng.uniform(0, 3, n)), age)
+    intakes = _cpns_intakes(ref, rng)
+    c_app = np.where(rng.random(n) < 0.7, intakes[0], intakes[1])
+    c_since = (ref64 - c_app).astype(int) / _DAYS_PER_YEAR
+    c_entry = np.maximum(entry_age, 22.2 - c_since)
+    age = np.where(cpns, c_entry + c_since, age)
     age = np.maximum(age, 22 + rng.uniform(0, 1.5, n))
-    entry_age = np.where(pppk, age - p_since, entry_age)
+    entry_age = np.where(pppk, age - p_since, np.where(cpns, age - c_since, entry_age))
     entry_age = np.clip(entry_age, 20.1, age)
     birth = ref64 - _years(age)
     # a few within 12 months of retirement
-    near = (rng.random(n) < 0.015) & ~pppk
+    near = (rng.random(n) < 0.015) & ~pppk & ~cpns & ~senior
     for b in np.unique(bup[near]):
         sel = near & (bup == b)
         anchor = np.datetime64(_same_day_years_before(ref, int(b)), "D")
         birth[sel] = anchor + rng.integers(1, 330, int(sel.sum())).astype("timedelta64[D]")
-    age_days = (ref64 - birth).astype(int)
     appointed = birth + np.round(entry_age * _DAYS_PER_YEAR).astype("timedelta64[D]")
     appointed = np.minimum(appointed, ref64 - np.timedelta64(1, "D"))
     appointed = np.where(pppk, appointed, appointed.astype("datetime64[M]").astype("datetime64[D]"))
     late = appointed < birth + _years(np.full(n, 20.0))  # rounded below age 20: the 1st of next month
     appointed[late] = (appointed[late].astype("datetime64[M]") + 1).astype("datetime64[D]")
-    appointed = np.minimum(appointed, ref64)
+    last_pns = (np.datetime64(ref, "M") - 13).astype("datetime64[D]")
+    appointed = np.where(~pppk & ~cpns, np.minimum(appointed, last_pns), appointed)
+    appointed = np.where(cpns, c_app, np.minimum(appointed, ref64))
 
-    # TMT Jabatan: ~20 % under 2 years, ~25 % over 5, never before the appointment nor after ref
+    # TMT Jabatan: ~15 % under 2 years, ~35 % over 5, never before the appointment nor after ref
     u = rng.random(n)
     tenure = np.where(
         u < 0.15, rng.uniform(0, 2, n), np.where(u < 0.66, rng.uniform(2, 5, n), rng.uniform(5, 12, n))
     )
     tmt = np.maximum(ref64 - _years(tenure), appointed)
-    tmt = np.minimum(tmt, ref64)
+    tmt = np.where(cpns, appointed, np.minimum(tmt, ref64))
+    return _Dates(birth, appointed, tmt)
 
-    # NIP
-    by, bm, bd = _ymd(birth)
-    ay, am, _ = _ymd(appointed)
+
+def _make_nips(dates: _Dates, female: np.ndarray, pppk: np.ndarray, rng: np.random.Generator) -> np.ndarray:
+    """NIPs: PNS and CPNS ``YYYYMMDD YYYYMM G NNN``, PPPK ``YYYYMMDD YYYY 2 1 G NNN`` (DOMAIN.md)."""
+    n = len(female)
+    by, bm, bd = _ymd(dates.birth)
+    ay, am, _ = _ymd(dates.appointed)
     g = np.where(female, 2, 1)
     birth8 = by.astype(np.int64) * 10_000 + bm * 100 + bd
     prefix = np.where(
@@ -1275,25 +1724,183 @@ def _draw_people(
     serial = first_base + pd.Series(prefix).groupby(prefix).cumcount().to_numpy()
     nip = (prefix * 1000 + serial).astype(str)
     assert len(set(nip)) == n
+    return nip
 
-    names = _with_titles(_draw_names(female, rng), edu, major, rng)
 
-    diklat = _draw_diklat(jenis, pppk, rank, ay, jab["_training"].to_numpy(dtype=object)[pos], rng)
+def _retirement(birth: np.ndarray, bup: np.ndarray) -> np.ndarray:
+    """First day of the month after the birthday at BUP age (CONTRACT.md rule 2)."""
+    months = (12 * bup.astype(np.int64) + 1).astype("timedelta64[M]")
+    return (birth.astype("datetime64[M]") + months).astype("datetime64[D]")
 
-    # home kecamatan: mostly around the seat; staff of a kantor camat often live in that kecamatan
+
+def _draw_kedudukan(
+    jenis: np.ndarray,
+    family: np.ndarray,
+    edu: np.ndarray,
+    regular: np.ndarray,
+    female: np.ndarray,
+    age: np.ndarray,
+    dates: _Dates,
+    retire: np.ndarray,
+    ref: dt.date,
+    rng: np.random.Generator,
+) -> np.ndarray:
+    """Kedudukan Hukum: Aktif, but ~1.5 % on Tugas Belajar (staff under 45 with a D3 or more, doctors in
+    specialist training most often), ~0.3 % on CLTN (after 5 years of service, mostly women following a
+    spouse), ~0.1 % Pemberhentian Sementara, and a quarter of those retiring within 12 months on Masa
+    Persiapan Pensiun.
+    Only ``regular`` people (PNS past probation, not in an abolished post) are other than Aktif; people
+    on study or leave hold staff posts (a structural official leaving for long is released from the post).
+    """
+    n = len(jenis)
+    ref64 = np.datetime64(ref, "D")
+    served = (ref64 - dates.appointed).astype(int) / _DAYS_PER_YEAR
+    staff = np.isin(jenis, ("Pelaksana", "Fungsional"))
+    out = np.full(n, grades.KEDUDUKAN_AKTIF, dtype=object)
+    horizon = np.datetime64(_same_day_years_before(ref, -1), "D")
+    mpp = regular & (retire <= horizon) & (rng.random(n) < 0.25)
+    out[mpp] = "Masa Persiapan Pensiun"
+    free = regular & staff & ~mpp
+    w_tb = np.where(family == "Dokter", 6.0, np.where(jenis == "Fungsional", 1.5, 1.0))
+    studies = np.isin(edu, ("D3", "S1", "S2"))  # for the next degree
+    tb = _pick(w_tb * (free & studies & (age < 45) & (served >= 2)), round(0.015 * n), rng)
+    out[tb] = "Tugas Belajar"
+    free &= ~tb
+    cltn = _pick(np.where(female, 3.0, 1.0) * (free & (served >= 5)), round(0.003 * n), rng)
+    out[cltn] = "CLTN"
+    free &= ~cltn
+    out[_pick(free.astype(float), round(0.001 * n), rng)] = "Pemberhentian Sementara"
+    return out
+
+
+def _add_months(d: np.ndarray, months: np.ndarray) -> np.ndarray:
+    """``d`` + ``months`` months, for days 1–28."""
+    m = d.astype("datetime64[M]")
+    return (m + months).astype("datetime64[D]") + (d - m.astype("datetime64[D]"))
+
+
+def _draw_sanctions(
+    hukuman: np.ndarray, appointed: np.ndarray, ref: dt.date, rng: np.random.Generator
+) -> tuple[np.ndarray, np.ndarray]:
+    """TMT Hukuman and Akhir Hukuman (NaT when not given), PP 94/2021 Art. 8.
+
+    Sedang runs 6, 9 or 12 months, Berat 12. Of the Sedang/Berat sanctions ~40 % run at ``ref`` (start
+    and end given), ~30 % have ended, ~20 % give only a start (half of them within the last 12 months,
+    so still running by the 12-month default) and ~10 % have no dates at all. A Ringan sanction often
+    gives the date it was imposed. No date is within 15 days of ``ref``, none before the appointment.
+    """
+    n = len(hukuman)
+    ref64 = np.datetime64(ref, "D")
+    heavy = np.isin(hukuman, ("Sedang", "Berat"))
+    months = np.where(hukuman == "Berat", 12, rng.choice([6, 9, 12], size=n))
+    span = months * 30.4
+    u, v, w = rng.random(n), rng.random(n), rng.random(n)
+    running = heavy & (u < 0.4)
+    ended = heavy & (u >= 0.4) & (u < 0.7)
+    start_only = (heavy & (u >= 0.7) & (u < 0.9)) | ((hukuman == "Ringan") & (u < 0.6))
+    back = np.select(
+        [running, ended, start_only & (v < 0.5)],
+        [15 + w * (span - 45), span + 30 + w * (4 * 365 - span - 30), 15 + w * 315],
+        400 + w * (4 * 365 - 400),
+    )
+    start = ref64 - np.round(back).astype("timedelta64[D]")
+    start = np.maximum(start, appointed + np.timedelta64(30, "D"))
+    m = start.astype("datetime64[M]")
+    start = np.minimum(start, m.astype("datetime64[D]") + np.timedelta64(27, "D"))  # days 1–28
+    end = _add_months(start, months) - np.timedelta64(1, "D")
+    dated = running | ended | start_only
+    nat = np.datetime64("NaT", "D")
+    return np.where(dated, start, nat), np.where(running | ended, end, nat)
+
+
+def _senior_ages(
+    jab: pd.DataFrame, pos: np.ndarray, rank: np.ndarray, regular: np.ndarray, rng: np.random.Generator
+) -> np.ndarray:
+    """Ages of people drawn close to a BUP of 60 (NaN for the others): ~6 % of the senior teachers are 58
+    (still movable, their BUP being 60), ~15 % of the other Ahli Madya 58–60 (some within a year of it)."""
+    n = len(pos)
+    guru = jab["_family"].to_numpy(dtype=object)[pos] == GURU
+    madya = jab["Jenjang"].to_numpy(dtype=object)[pos] == "Ahli Madya"
+    u = rng.random(n)
+    out = np.full(n, np.nan)
+    teachers = regular & guru & (rank >= 11) & (u < 0.06)
+    out[teachers] = rng.uniform(58.05, 58.95, int(teachers.sum()))
+    others = regular & ~guru & madya & (u < 0.15)
+    out[others] = rng.uniform(58.0, 59.85, int(others.sum()))
+    return out
+
+
+def _draw_domisili(unit: np.ndarray, unit_kec: np.ndarray, rng: np.random.Generator) -> np.ndarray:
+    """Home kecamatan: mostly around the seat; staff of a kantor camat, school or puskesmas outside the
+    seat often live where they work."""
+    n = len(unit)
     kec_names = np.asarray(KECAMATAN_NAMES, dtype=object)
     w = np.array(
         [{"Pasar Muara Bungo": 30, "Rimbo Tengah": 20, "Bungo Dani": 15}.get(k, 35 / 14) for k in kec_names]
     )
     domisili = kec_names[rng.choice(len(kec_names), size=n, p=w / w.sum())]
-    pos_kec = jab["Kecamatan"].to_numpy(dtype=object)[pos]
-    at_camat = np.char.startswith(unit.astype(str), "Kecamatan ") & (rng.random(n) < 0.6)
-    domisili[at_camat] = pos_kec[at_camat]
+    camat = np.char.startswith(unit.astype(str), "Kecamatan ")
+    local = np.where(camat, 0.6, np.where(unit_kec != SEAT_KECAMATAN, 0.75, 0.0))
+    at_home = rng.random(n) < local
+    domisili[at_home] = unit_kec[at_home]
+    return domisili
 
-    wish = _draw_wishes(unit, jab["Unit Kerja"].drop_duplicates().to_numpy(dtype=object), rng)
+
+def _draw_people(
+    jab: pd.DataFrame, k: np.ndarray, dihapus: np.ndarray, size: int, ref: dt.date, rng: np.random.Generator
+) -> pd.DataFrame:
+    ref64 = np.datetime64(ref, "D")
+    pos = np.repeat(np.arange(len(jab)), k)
+    assert len(pos) == size
+    n = size
+    jenis = jab["Jenis Jabatan"].to_numpy(dtype=object)[pos]
+    jenjang = jab["Jenjang"].to_numpy(dtype=object)[pos]
+    family = jab["_family"].to_numpy(dtype=object)[pos]
+    unit = jab["Unit Kerja"].to_numpy(dtype=object)[pos]
+    leader = pd.notna(jab["Eselon"].to_numpy(dtype=object)[pos])
+    lo_pos, hi_pos = _grade_bounds(jab)
+    lo, hi = lo_pos[pos], hi_pos[pos]
+    bup = jab["_bup"].to_numpy()[pos]
+
+    pppk, cpns = _draw_asn(jab, pos, dihapus, rng)
+    regular = ~pppk & ~cpns & ~dihapus[pos]  # PNS past probation, in a post that stays
+    female = rng.random(n) < jab["_female"].to_numpy(dtype=float)[pos]
+    edu = _draw_education(jab, pos, cpns, rng)
+    profession = np.isin(family, [GURU, *sorted(_HEALTH_FAMILIES)])
+    major = _draw_majors(
+        edu, jab["_majors"].to_numpy(dtype=object)[pos], np.where(profession, 0.95, 0.85), female, rng
+    )
+
+    # grade (PNS rank, a CPNS the entry grade of their education; PPPK roman numeral)
+    rank = rng.integers(lo, hi + 1)
+    off = rng.random(n) < 0.03
+    rank[off] += np.where(rng.random(int(off.sum())) < 0.5, -1, 1)
+    rank = np.clip(rank, 1, 17)
+    rank[cpns] = [_ENTRY_RANK[e] for e in edu[cpns]]
+    pppk_grade = np.array(
+        [_PPPK_GRADE_BY_JENJANG.get(jj) if isinstance(jj, str) else _PPPK_GRADE_BY_EDU[e]
+         for jj, e in zip(jenjang, edu, strict=True)], dtype=object)  # fmt: skip
+    golongan = np.where(pppk, pppk_grade, np.asarray(grades.GOLONGAN, dtype=object)[rank - 1])
+
+    dates = _draw_dates(rank, edu, bup, pppk, cpns, _senior_ages(jab, pos, rank, regular, rng), ref, rng)
+    age_days = (ref64 - dates.birth).astype(int)
+    nip = _make_nips(dates, female, pppk, rng)
+    names = _with_titles(_draw_names(female, rng), edu, major, rng)
+    ay, _, _ = _ymd(dates.appointed)
+    diklat = _draw_diklat(jenis, pppk, cpns, rank, ay, jab["_training"].to_numpy(dtype=object)[pos], rng)
+
+    domisili = _draw_domisili(unit, jab["Kecamatan"].to_numpy(dtype=object)[pos], rng)
+    units = _units_table(jab)
+    wish = _draw_wishes(pd.Index(units["Unit Kerja"]).get_indexer(unit), units, rng)
 
     skp = np.asarray(_SKP, dtype=object)[rng.choice(3, size=n, p=_SKP_P)]
     hukuman = np.asarray(grades.HUKUMAN, dtype=object)[rng.choice(4, size=n, p=_HUKUMAN_P)]
+    hukuman[cpns | (dates.appointed > ref64 - np.timedelta64(365, "D"))] = "Tidak Ada"
+    h_start, h_end = _draw_sanctions(hukuman, dates.appointed, ref, rng)
+    retire = _retirement(dates.birth, bup)
+    kedudukan = _draw_kedudukan(
+        jenis, family, edu, regular, female, age_days / _DAYS_PER_YEAR, dates, retire, ref, rng
+    )
 
     peg = pd.DataFrame(
         {
@@ -1301,14 +1908,17 @@ def _draw_people(
             "Nama": names,
             "Golongan": golongan,
             "Kode Jabatan": jab["Kode Jabatan"].to_numpy(dtype=object)[pos],
-            "TMT Jabatan": pd.to_datetime(tmt).astype("datetime64[ns]"),
-            "Tanggal Lahir": pd.to_datetime(birth).astype("datetime64[ns]"),
+            "TMT Jabatan": pd.to_datetime(dates.tmt).astype("datetime64[ns]"),
+            "Tanggal Lahir": pd.to_datetime(dates.birth).astype("datetime64[ns]"),
             "Jenis Kelamin": np.where(female, "P", "L"),
-            "Jenis ASN": np.where(pppk, "PPPK", "PNS"),
+            "Jenis ASN": np.select([pppk, cpns], ["PPPK", "CPNS"], "PNS"),
+            "Kedudukan Hukum": kedudukan,
             "Pendidikan": edu,
             "Jurusan": major,
             "Predikat Kinerja": skp,
             "Hukuman Disiplin": hukuman,
+            "TMT Hukuman": pd.to_datetime(h_start).astype("datetime64[ns]"),
+            "Akhir Hukuman": pd.to_datetime(h_end).astype("datetime64[ns]"),
             "Diklat": diklat,
             "Kecamatan Domisili": domisili,
             "Pilihan 1": wish[:, 0],
@@ -1327,35 +1937,50 @@ def _draw_people(
 # --- Kunci, Larangan, Relasi --------------------------------------------------------------------------
 
 
+def _held_by_status(peg: pd.DataFrame) -> np.ndarray:
+    """People whom CONTRACT.md rule 8 keeps in place: Kedudukan Hukum other than Aktif, and CPNS."""
+    return ((peg["Kedudukan Hukum"] != grades.KEDUDUKAN_AKTIF) | (peg["Jenis ASN"] == "CPNS")).to_numpy()
+
+
 def _kunci(
     peg: pd.DataFrame, jab: pd.DataFrame, k: np.ndarray, ref: dt.date, rng: np.random.Generator
 ) -> pd.DataFrame:
-    """A TETAP for a due person and one or two moves, each within every rule, to a vacant place."""
+    """A TETAP for a due person and up to two moves (a staff post, a leader's chair), each to a vacant
+    place within every rule: the career path (rule 7: the same kind, eselon, JF and jenjang; a PPPK the
+    same Nama Jabatan), tenure, retirement at both ends, discipline, grade and education. Never a person
+    whom rule 8 holds (a Kunci naming them is an input error) nor the incumbent of an abolished post."""
     rows: list[tuple[str, str]] = []
     pos = peg["_pos"].to_numpy()
     aktif = (jab["Status"] == "Aktif").to_numpy()
+    asn = peg["Jenis ASN"].to_numpy(dtype=object)
+    free = ~_held_by_status(peg) & aktif[pos]
     tmt = peg["TMT Jabatan"].to_numpy().astype("datetime64[D]")
     due = tmt <= np.datetime64(_same_day_years_before(ref, 5), "D")
-    tetap = np.flatnonzero(due & aktif[pos] & (peg["Jenis ASN"] == "PNS").to_numpy())
+    tetap = np.flatnonzero(due & free & (asn == "PNS"))
+    used = np.zeros(len(peg), dtype=bool)
     if len(tetap):
         i = int(rng.choice(tetap))
         rows.append((peg["NIP"].iat[i], TETAP))
-    used = {r[0] for r in rows}
+        used[i] = True
 
-    # movers: PNS, at least 2 years (and a margin) in place, far from retirement, no blocking sanction
+    # movers: at least 2 years (and a margin) in place, far from retirement, no blocking sanction
+    age_days = peg["_age_days"].to_numpy()
     movable = (
-        (peg["Jenis ASN"] == "PNS").to_numpy()
+        free
         & (tmt <= np.datetime64(_same_day_years_before(ref, 2), "D") - np.timedelta64(90, "D"))
-        & (peg["_age_days"].to_numpy() < (peg["_bup"].to_numpy() - 3) * _DAYS_PER_YEAR)
-        & ~peg["Hukuman Disiplin"].isin(sorted(grades.HUKUMAN_BLOCKING)).to_numpy()
-        & aktif[pos]
+        & (age_days < (peg["_bup"].to_numpy() - 3) * _DAYS_PER_YEAR)
+        & ~peg["Hukuman Disiplin"].isin(list(RuleSettings().hukuman_menahan)).to_numpy()
         & ~(jab["Jenis Jabatan"].to_numpy(dtype=object)[pos] == "JPT Pratama")
     )
     lo, hi = _grade_bounds(jab)
     rank = peg["_rank"].to_numpy()
+    pppk = asn == "PPPK"
     edu_rank = peg["Pendidikan"].map(grades.EDUCATION_RANK).to_numpy()
     edu_min = jab["Pendidikan Min"].map(grades.EDUCATION_RANK).to_numpy()
-    person_unit = jab["Unit Kerja"].to_numpy(dtype=object)[pos]
+    unit = jab["Unit Kerja"].to_numpy(dtype=object)
+    name = jab["Nama Jabatan"].to_numpy(dtype=object)
+    career = jab["_career"].to_numpy(dtype=object)
+    bup = jab["_bup"].to_numpy()
     jenis = jab["Jenis Jabatan"].to_numpy(dtype=object)
     vacant = aktif & (k == 0)
     staff_targets = np.flatnonzero(vacant & np.isin(jenis, ("Pelaksana", "Fungsional")))
@@ -1364,16 +1989,17 @@ def _kunci(
         for t in rng.permutation(targets)[:200]:
             ok = (
                 movable
-                & (person_unit != jab["Unit Kerja"].iat[t])
-                & (rank >= lo[t])
-                & (rank <= hi[t])
+                & ~used
+                & (unit[pos] != unit[t])
+                & (career[pos] == career[t])
+                & (pppk & (name[pos] == name[t]) | ~pppk & (rank >= lo[t]) & (rank <= hi[t]))
                 & (edu_rank >= edu_min[t])
-                & ~peg["NIP"].isin(sorted(used)).to_numpy()
+                & (age_days < (bup[t] - 3) * _DAYS_PER_YEAR)
             )
             if ok.any():
                 i = int(rng.choice(np.flatnonzero(ok)))
                 rows.append((peg["NIP"].iat[i], jab["Kode Jabatan"].iat[t]))
-                used.add(peg["NIP"].iat[i])
+                used[i] = True
                 break
     return pd.DataFrame(rows, columns=list(KUNCI_COLUMNS)) if rows else _empty(KUNCI_COLUMNS)
 
@@ -1381,22 +2007,35 @@ def _kunci(
 def _larangan(
     peg: pd.DataFrame, jab: pd.DataFrame, exclude: set[str], rng: np.random.Generator
 ) -> pd.DataFrame:
-    """~0.3 % of the people barred from a position (half) or a unit (half), never their own."""
+    """~0.3 % of the people barred from a position (half) or a unit (half) their career path leads to,
+    never their own."""
     n = round(0.003 * len(peg))
-    units = jab["Unit Kerja"].drop_duplicates().to_numpy(dtype=object)
+    units = jab["Unit Kerja"].to_numpy(dtype=object)
     aktif_pos = np.flatnonzero((jab["Status"] == "Aktif").to_numpy())
-    if n == 0 or len(units) < 2:
+    if n == 0 or len(set(units)) < 2:
         return _empty(LARANGAN_COLUMNS)
+    career = jab["_career"].to_numpy(dtype=object)
+    by_career = {
+        key: aktif_pos[idx]
+        for key, idx in pd.Series(career[aktif_pos]).groupby(career[aktif_pos]).indices.items()
+    }
     pool = np.flatnonzero(~peg["NIP"].isin(sorted(exclude)).to_numpy())
     people = rng.choice(pool, size=min(n, len(pool)), replace=False)
     rows: list[tuple[str, str | None, str | None]] = []
     for j, i in enumerate(people):
-        own_pos, own_unit = int(peg["_pos"].iat[i]), jab["Unit Kerja"].iat[int(peg["_pos"].iat[i])]
+        own_pos = int(peg["_pos"].iat[i])
+        own_unit = units[own_pos]
+        open_to = by_career.get(career[own_pos], aktif_pos[:0])
+        open_to = open_to[open_to != own_pos]
         if j % 2 == 0:
-            t = int(rng.choice(aktif_pos[aktif_pos != own_pos]))
+            targets = open_to if len(open_to) else aktif_pos[aktif_pos != own_pos]
+            t = int(rng.choice(targets))
             rows.append((peg["NIP"].iat[i], jab["Kode Jabatan"].iat[t], None))
         else:
-            rows.append((peg["NIP"].iat[i], None, str(rng.choice(units[units != own_unit]))))
+            others = np.unique(units[open_to][units[open_to] != own_unit])
+            if not len(others):
+                others = np.unique(units[units != own_unit])
+            rows.append((peg["NIP"].iat[i], None, str(rng.choice(others))))
     return pd.DataFrame(rows, columns=list(LARANGAN_COLUMNS))
 
 
@@ -1437,6 +2076,17 @@ def _text_columns_as_str(frame: pd.DataFrame) -> pd.DataFrame:
     return out
 
 
+def _draw_round(
+    size: int, ref: dt.date, rng: np.random.Generator
+) -> tuple[pd.DataFrame, np.ndarray, pd.DataFrame]:
+    """Positions (with Prioritas and Status), the people per position, and the people."""
+    jab = _build_positions(size, rng)
+    k, dihapus = _occupancy(jab, size, rng)
+    jab["Prioritas"] = _priorities(jab, k, dihapus, rng)
+    jab["Status"] = np.where(dihapus, "Dihapus", "Aktif")
+    return jab, k, _draw_people(jab, k, dihapus, size, ref, rng)
+
+
 # --- public API ------------------------------------------------------------------------------------
 
 
@@ -1452,15 +2102,7 @@ def generate(size: int, seed: int, reference_date: dt.date) -> dict[str, pd.Data
     if isinstance(reference_date, dt.datetime):
         reference_date = reference_date.date()
     rng = np.random.default_rng(seed)
-    jab = _build_positions(size, rng)
-    k, dihapus = _occupancy(jab, size, rng)
-    leader = jab["Eselon"].notna().to_numpy()
-    prioritas = np.where(rng.random(len(jab)) < 0.3, 2, 3)
-    prioritas[leader & (k == 0)] = 1
-    prioritas[dihapus] = 3
-    jab["Prioritas"] = prioritas.astype("int64")
-    jab["Status"] = np.where(dihapus, "Dihapus", "Aktif")
-    peg = _draw_people(jab, k, dihapus, size, reference_date, rng)
+    jab, k, peg = _draw_round(size, reference_date, rng)
 
     kunci = _kunci(peg, jab, k, reference_date, rng) if size >= 200 else _empty(KUNCI_COLUMNS)
     taken = set(kunci["NIP"])
@@ -1479,9 +2121,10 @@ def generate(size: int, seed: int, reference_date: dt.date) -> dict[str, pd.Data
 
 
 _TEXT_COLUMNS = frozenset({"NIP", "NIP 1", "NIP 2", "Kode Jabatan"})
-_DATE_COLUMNS = frozenset({"TMT Jabatan", "Tanggal Lahir"})
+_DATE_COLUMNS = frozenset({"TMT Jabatan", "Tanggal Lahir", "TMT Hukuman", "Akhir Hukuman"})
 _DATE_FORMAT = "DD-MM-YYYY"
-_WIDTH = {"NIP": 21, "NIP 1": 21, "NIP 2": 21, "Nama": 34, "Nama Jabatan": 46, "Unit Kerja": 34, "Diklat": 30}
+_WIDTH = {"NIP": 21, "NIP 1": 21, "NIP 2": 21, "Nama": 34, "Nama Jabatan": 46, "Unit Kerja": 34, "Diklat": 30,
+          "Rumpun": 30}  # fmt: skip
 
 
 def _cell_values(series: pd.Series) -> list[Any]:
