@@ -80,12 +80,13 @@ def stay_bounds(rnd: Round, status: PersonStatus) -> list[tuple[int, int]]:
     Kunci names their own position), to 0 when Kunci moves them, free otherwise. Incumbents of a Dihapus
     position have u[e] instead; their entry is (0, 1)."""
     cur = rnd.people["pos"].to_numpy()
+    movable = status.movable  # (a property computed afresh at each call)
     out: list[tuple[int, int]] = []
     for e in range(rnd.n_people):
         lock = status.kunci_pos[e]
         if status.dihapus[e]:
             out.append((0, 1))
-        elif lock == TETAP or lock == cur[e] or (lock == NO_LOCK and not status.movable[e]):
+        elif lock == TETAP or lock == cur[e] or (lock == NO_LOCK and not movable[e]):
             out.append((1, 1))
         elif lock >= 0:
             out.append((0, 0))

@@ -953,6 +953,13 @@ def solve_pricing(
         if lower is not None:
             bound_b = -lower if lp_status == "optimal" or bound_b is None else min(bound_b, -lower)
         lp = pm.last_lp or pm.lp_solution()
+        if best is not None and accepted(best[0]):
+            # the tighter bound accepts the fix-and-solve plan: no MIP over every generated move
+            # (measured, 20,000 people under the career path: the support MIP's plan 0.104 % from the
+            # bound at hand-over; the MIP over 113,904 columns then took 106 s with CBC)
+            stats["stage_b_columns"] = pm.n_cols - pm.x_first
+            out_b = SolveOutcome("optimal", -best[0], bound_b, time.perf_counter() - t)
+            return PricingRun(best[1], out_a, out_b, stats)
     lp_duals = lp.row_dual if lp_status == "optimal" else None
     narrowed = pm.narrow_to_lp_support(lp, current) if lp_duals is not None else 0
     stats["stage_b_mip_columns"] = pm.n_cols - pm.x_first - narrowed
