@@ -1,12 +1,14 @@
 """The normalised round: people, positions and the analyst's decisions, ready for the rules.
 
 Columns of ``Round.people`` (one row per person, index 0..n-1):
-``nip, nama, golongan, grade (1..17, 0 for PPPK), pppk, pos (index into positions), tmt, birth,
-gender, pendidikan, edu (rank, 0 unknown), jurusan (key), skp (points), predikat, hukuman,
+``nip, nama, golongan, grade (1..17, 0 for PPPK), pppk, cpns, kedudukan (Kedudukan Hukum), pos (index
+into positions), tmt, birth, gender, pendidikan, edu (rank, 0 unknown), jurusan (key), skp (points),
+predikat, hukuman, hukuman_start, hukuman_end (dates or None),
 diklat (tuple of keys), diklat_text, kecamatan, wishes (tuple of keys), row``.
 
 Columns of ``Round.positions``:
-``kode, nama, name_key, unit, jenis, jenjang, eselon, grade_lo, grade_hi (0/99 = no limit),
+``kode, nama, name_key, unit, jenis, jenjang, jf (JF key, "" unless Fungsional), jf_nama (the JF as
+written), eselon, grade_lo, grade_hi (0/99 = no limit),
 edu_min (0 = none), jurusan (tuple of keys), syarat_diklat (tuple of texts), kecamatan, formasi,
 prioritas, aktif, row``.
 """

@@ -139,7 +139,7 @@ def vacancy_route(rnd: Round, p: int, qualified: int) -> tuple[str, str, str] | 
         return route, text.format(jenis=jenis.lower()), source
     if jenis == "Fungsional":
         route, text, source = messages.VACANCY_JF
-        jf = str(pos.at[p, "jf"]).title() or str(pos.at[p, "nama"])
+        jf = str(pos.at[p, "jf_nama"] or pos.at[p, "nama"])
         return route, text.format(jf=jf, jenjang=pos.at[p, "jenjang"] or "-"), source
     return None
 
@@ -249,6 +249,7 @@ def stays(rnd: Round, result: PlanResult) -> pd.DataFrame:
             sources = [RULES[c].source for c in codes]
         elif cand_count[e] == 0:
             reason = messages.STAY_NO_CANDIDATE
+            sources = [RULES["jenis-jabatan"].source]
         elif unit[cur[e]] in at_cap:
             reason = messages.STAY_CAP.format(cap=result.turnover_caps[unit[cur[e]]])
         elif e in related:

@@ -198,9 +198,15 @@ def jabatan_fungsional(nama: object, rumpun: object = None) -> tuple[str, str | 
     name = "" if nama is None else str(nama)
     m = _JENJANG_IN_NAME.search(name)
     jenjang = parse_jenjang(m.group(1)) if m else None
+    return _jf_key(jf_name(name, rumpun)), jenjang
+
+
+def jf_name(nama: object, rumpun: object = None) -> str:
+    """The JF of a Fungsional position as people write it: its ``Rumpun``, else its Nama Jabatan without
+    the jenjang words ("Perawat Ahli Muda" → "Perawat")."""
     if rumpun is not None and str(rumpun).strip():
-        return _jf_key(str(rumpun)), jenjang
-    return _jf_key(_JENJANG_IN_NAME.sub(" ", name)), jenjang
+        return re.sub(r"\s+", " ", str(rumpun)).strip()
+    return re.sub(r"\s+", " ", _JENJANG_IN_NAME.sub(" ", "" if nama is None else str(nama))).strip()
 
 
 def is_guru(jf: str | None) -> bool:

@@ -224,9 +224,10 @@ def _positions(t: Table, log: IssueLog) -> pd.DataFrame | None:
                 c.issue("duplicate-code", "Kode Jabatan", kode, other=seen[kode])
             else:
                 seen[kode] = c.excel_row
-        jf = ""
+        jf = jf_nama = ""
         if jenis == "Fungsional":
             jf, named = grades.jabatan_fungsional(nama, text(c.raw("Rumpun")))
+            jf_nama = grades.jf_name(nama, text(c.raw("Rumpun")))
             jenjang = jenjang or named
         default = grades.default_grade_range(eselon, jenis, jenjang)  # type: ignore[arg-type]
         lo = grades.GOLONGAN_RANK[gmin] if gmin else (default.low or NO_LOW)  # type: ignore[index]
@@ -242,6 +243,7 @@ def _positions(t: Table, log: IssueLog) -> pd.DataFrame | None:
                 "jenis": jenis,
                 "jenjang": jenjang,
                 "jf": jf,
+                "jf_nama": jf_nama,
                 "eselon": eselon,
                 "grade_lo": lo,
                 "grade_hi": hi,

@@ -251,6 +251,8 @@ VACANCY_LOWER_PRIORITY = (
 VACANCY_DIHAPUS = "Jabatan dihapus"
 #: vacancies that rotation cannot fill: (route in Lowongan's Jalur Pengisian, reason, legal source)
 VACANCY_ROUTE_ROTATION = "Rotasi"
+#: Ringkasan: the empty places of each route that rotation cannot fill
+VACANCY_ROUTE_COUNT = "  di antaranya perlu {route}"
 VACANCY_JPT = (
     "Seleksi terbuka",
     "Jabatan pimpinan tinggi yang lowong diisi melalui seleksi terbuka, bukan melalui rotasi",
@@ -272,7 +274,10 @@ VACANCY_JF = (
 STAY_TIDAK_TERTAMPUNG = "Tidak tertampung: jabatan lama dihapus dan tidak ada jabatan yang memenuhi syarat"
 STAY_TIDAK_TERTAMPUNG_HELD = "Tidak tertampung: jabatan lama dihapus, sedangkan pegawai ini tidak dapat dimutasi"
 STAY_KUNCI_TETAP = "Ditetapkan tetap oleh pimpinan (Kunci TETAP)"
-STAY_NO_CANDIDATE = "Tidak ada jabatan lain yang memenuhi syarat"
+STAY_NO_CANDIDATE = (
+    "Tidak ada jabatan lain yang sejenis dan setingkat (pola karier) yang memenuhi syarat dan terbuka "
+    "baginya"
+)
 STAY_CAP = "Batas perputaran unit kerjanya ({cap} orang) telah tercapai"
 STAY_FULL = "Jabatan yang memenuhi syarat sudah terisi oleh pegawai yang lebih diprioritaskan"
 STAY_RELATION = "Terhalang ketentuan relasi (konflik kepentingan)"

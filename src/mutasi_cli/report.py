@@ -377,8 +377,8 @@ def _routes_rows(vacancies: pd.DataFrame | None) -> list[tuple[str, object]]:
         return []
     places = vacancies.groupby("Jalur Pengisian")["Lowong"].sum() if len(vacancies) else pd.Series(dtype=int)
     return [
-        (f"  di antaranya perlu {route[0].lower()}", int(places.get(route[0], 0)))
-        for route in (messages.VACANCY_JPT, messages.VACANCY_PROMOTION, messages.VACANCY_JF)
+        (messages.VACANCY_ROUTE_COUNT.format(route=name[0].lower() + name[1:]), int(places.get(name, 0)))
+        for name, _reason, _source in (messages.VACANCY_JPT, messages.VACANCY_PROMOTION, messages.VACANCY_JF)
     ]
 
 
