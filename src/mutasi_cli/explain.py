@@ -383,17 +383,29 @@ def _counts_by(
     return out.sort_values("order").drop(columns="order").reset_index()
 
 
+#: units shown by name in the flow table (the busiest); the rest are summed in one row and column
+FLOW_UNITS = 20
+
+
 def unit_flow(rnd: Round, result: PlanResult) -> pd.DataFrame:
-    """Moves from unit (rows) to unit (columns); only units that send or receive someone."""
+    """Moves from unit (rows) to unit (columns); only units that send or receive someone, the
+    ``FLOW_UNITS`` busiest by name and the rest as "Unit lainnya" (a kabupaten with its schools has
+    hundreds of units: 800 × 800 cells were written at 20,000 people)."""
     moved = np.flatnonzero(result.moved)
     unit = rnd.positions["unit"].to_numpy()
     cur = rnd.people["pos"].to_numpy()
     if not len(moved):
         return pd.DataFrame(columns=["Dari \\ Ke"])
-    flows = pd.crosstab(
-        pd.Series(unit[cur[moved]], name="Dari \\ Ke"), pd.Series(unit[result.final[moved]], name="Ke")
-    )
-    units = sorted(set(flows.index) | set(flows.columns))
+    src, dst = pd.Series(unit[cur[moved]]), pd.Series(unit[result.final[moved]])
+    busy = pd.concat([src, dst]).value_counts(sort=False)
+    busy = busy.sort_values(ascending=False, kind="stable")
+    if len(busy) > FLOW_UNITS:
+        keep = set(busy.index[:FLOW_UNITS])
+        other = messages.FLOW_OTHER_UNITS.format(count=len(busy) - FLOW_UNITS)
+        src = src.where(src.isin(keep), other)
+        dst = dst.where(dst.isin(keep), other)
+    flows = pd.crosstab(src.rename("Dari \\ Ke"), dst.rename("Ke"))
+    units = sorted(set(flows.index) | set(flows.columns), key=lambda u: (u.startswith("("), u))
     flows = flows.reindex(index=units, columns=units, fill_value=0)
     flows["Jumlah Keluar"] = flows.sum(axis=1)
     flows.loc["Jumlah Masuk"] = flows.sum(axis=0)

@@ -249,6 +249,7 @@ VACANCY_LOWER_PRIORITY = (
     "(Prioritas 1, pegawai jatuh tempo, atau kesesuaian yang lebih tinggi)"
 )
 VACANCY_DIHAPUS = "Jabatan dihapus"
+FLOW_OTHER_UNITS = "(unit lainnya: {count} unit)"
 #: vacancies that rotation cannot fill: (route in Lowongan's Jalur Pengisian, reason, legal source)
 VACANCY_ROUTE_ROTATION = "Rotasi"
 #: Ringkasan: the empty places of each route that rotation cannot fill
