@@ -65,7 +65,7 @@ from mutasi_cli.headers import header_key
 from mutasi_cli.issues import Issue, IssueLog
 from mutasi_cli.messages import issue_message
 from mutasi_cli.reader import RawWorkbook, ReadError, find_header_row, find_sheet, read_raw
-from mutasi_cli.settings import read_settings_file
+from mutasi_cli.settings import read_settings_file, toml_date
 from mutasi_cli.values import format_date_id, is_blank, parse_date, parse_nip, text
 
 PLAN_SHEET = "Daftar Mutasi"
@@ -221,11 +221,7 @@ def _setting(source: str, key: str, value: object) -> object:
             raise bad("harus bilangan bulat positif")
         return value
     if key in {"tanggal", "tmt"}:
-        if isinstance(value, dt.datetime):
-            return value.date()
-        if isinstance(value, dt.date):
-            return value
-        parsed = parse_date(value) if isinstance(value, str) else None
+        parsed = toml_date(value)
         if parsed is None:
             raise bad("harus tanggal YYYY-MM-DD")
         return parsed

@@ -256,13 +256,18 @@ def _pilkada(path: Path, table: object) -> Pilkada:
     return Pilkada(**values)  # type: ignore[arg-type]
 
 
-def _toml_date(path: Path, key: str, value: object) -> dt.date:
-    """A TOML date (2025-05-26), or a text in a form the cells accept (26-05-2025)."""
+def toml_date(value: object) -> dt.date | None:
+    """A TOML date (2025-05-26), or a text in a form the cells accept (26-05-2025); None otherwise. The
+    one reading of a date in mutasi.toml ([pilkada], [sk])."""
     if isinstance(value, dt.datetime):
         return value.date()
     if isinstance(value, dt.date):
         return value
-    parsed = parse_date(value) if isinstance(value, str) else None
+    return parse_date(value) if isinstance(value, str) else None
+
+
+def _toml_date(path: Path, key: str, value: object) -> dt.date:
+    parsed = toml_date(value)
     if parsed is None:
         raise SettingsError(
             f"{path}: [pilkada] '{key}' harus tanggal, misalnya 2025-05-26 (tertulis: {value!r})."
