@@ -20,7 +20,7 @@ from typer.testing import CliRunner
 from builders import person, position, write_workbook
 from mutasi_cli.cli import app
 from mutasi_cli.freeze import freeze_json, freeze_status
-from mutasi_cli.settings import Approval, Pilkada, load_settings
+from mutasi_cli.settings import Approval, Pilkada, SettingsError, load_settings
 
 runner = CliRunner()
 D = dt.date.fromisoformat
@@ -362,3 +362,20 @@ def test_settings_example_parses_to_the_windows_used_here(tmp_path: Path) -> Non
     """The [pilkada] table as written in these tests is read as the Pilkada the pure tests use."""
     settings = load_settings(config(tmp_path / "mutasi.toml", PILKADA))
     assert settings.pilkada == Pilkada(D("2029-09-22"), D("2030-02-17"), D("2025-05-26"), None)
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "penetapan_paslon = 2029-09-22\n",  # one of the two dates only
+        "akhir_masa_jabatan = 2030-02-17\n",
+        "penetapan_paslon = 2030-09-22\nakhir_masa_jabatan = 2030-02-17\n",  # the end before the start
+    ],
+)
+def test_pilkada_window_needs_both_dates_in_order(tmp_path, body) -> None:
+    """A window that cannot be drawn is a settings error naming the file, never silently no freeze."""
+    cfg = tmp_path / "mutasi.toml"
+    cfg.write_text("[pilkada]\n" + body, encoding="utf-8")
+    with pytest.raises(SettingsError) as err:
+        load_settings(cfg)
+    assert str(cfg) in str(err.value) and "[pilkada]" in str(err.value)

@@ -253,7 +253,19 @@ def _pilkada(path: Path, table: object) -> Pilkada:
             values[key] = Approval(nomor, _toml_date(path, "persetujuan_mendagri.tanggal", value["tanggal"]))
         else:
             values[key] = _toml_date(path, key, value)
-    return Pilkada(**values)  # type: ignore[arg-type]
+    pilkada = Pilkada(**values)  # type: ignore[arg-type]
+    start, end = pilkada.penetapan_paslon, pilkada.akhir_masa_jabatan
+    if (start is None) != (end is None):
+        raise SettingsError(
+            f"{path}: [pilkada] penetapan_paslon dan akhir_masa_jabatan harus diisi keduanya (masa larangan "
+            "berlaku dari 6 bulan sebelum penetapan pasangan calon sampai akhir masa jabatan)."
+        )
+    if start is not None and end is not None and end < start:
+        raise SettingsError(
+            f"{path}: [pilkada] akhir_masa_jabatan ({end:%d-%m-%Y}) lebih awal daripada penetapan_paslon "
+            f"({start:%d-%m-%Y})."
+        )
+    return pilkada
 
 
 def toml_date(value: object) -> dt.date | None:
