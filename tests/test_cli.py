@@ -36,6 +36,12 @@ def test_plan_json_matches_workbook(tmp_path):
     assert (data["moves"], data["due"], data["due_moved"], data["unplaced"]) == (2, 2, 2, 0)
     assert (data["priority1_places"], data["priority1_filled"]) == (1, 1)
     assert data["output"] == str(out)
+    # CONTRACT.md --json: every field, with its type
+    assert set(data) == {
+        "status", "output", "moves", "due", "due_moved", "unplaced", "priority1_places", "priority1_filled",
+        "seconds", "gap", "fallback", "freeze",
+    }  # fmt: skip
+    assert data["fallback"] is False and (data["gap"] is None or 0 <= data["gap"] <= 1e-3)
     book = openpyxl.load_workbook(out)
     assert book.sheetnames == [
         "Ringkasan",

@@ -29,6 +29,8 @@ STAGE_B_REL_GAP = 1e-4
 STAGE_A_SHARE = 0.7
 
 Progress = Callable[[str], None]
+#: the stats key set when the time limit left only the everyone-stays plan for levels 0–2
+FALLBACK = "fallback"
 
 
 @dataclass
@@ -61,6 +63,12 @@ class PlanResult:
             if out is not None and out.objective is not None and out.bound is not None:
                 return abs(out.bound - out.objective) / max(1.0, abs(out.objective))
         return None
+
+    @property
+    def fallback(self) -> bool:
+        """The time limit left only the everyone-stays plan (Kunci made, Dihapus incumbents unplaced) for
+        levels 0–2 (CONTRACT.md ``--json`` ``fallback``)."""
+        return self.status == "feasible" and bool(self.stats.get(FALLBACK))
 
     @property
     def stage_a_gap(self) -> bool:
@@ -121,7 +129,7 @@ def _plan_pricing(rnd, status, space, solver, deadline, timings, say):
     plan_a_ok = run.final is not None and not violations(rnd, status, run.final)
     if not plan_a_ok:
         st, final, out_a = _fallback(rnd, status, run.stage_a)
-        return st, final, out_a, run.stage_b, run.stats
+        return st, final, out_a, run.stage_b, run.stats | {FALLBACK: 1.0}
     st = (
         "optimal"
         if run.stage_a.status == "optimal" and run.stage_b and run.stage_b.status == "optimal"
@@ -146,7 +154,9 @@ def _plan_direct(rnd, status, space, solver, deadline, timings, say):
         timings["solve"] = time.perf_counter() - t
         return "infeasible", rnd.people["pos"].to_numpy().copy(), out_a, None, {}
     plan_a = _extract(model, cand, rnd) if out_a.has_solution else None
+    stats: dict[str, float] = {}
     if plan_a is None or violations(rnd, status, plan_a):
+        stats[FALLBACK] = 1.0
         st, plan_a, out_a = _fallback(rnd, status, out_a)
         if st == "infeasible":
             timings["solve"] = time.perf_counter() - t
@@ -170,7 +180,7 @@ def _plan_direct(rnd, status, space, solver, deadline, timings, say):
         out_b = SolveOutcome(kept, None, out_b.bound, out_b.seconds)
     timings["solve"] = time.perf_counter() - t
     st = "optimal" if out_a.status == "optimal" and out_b.status == "optimal" else "feasible"
-    return st, final, out_a, out_b, {"columns": len(cand)}
+    return st, final, out_a, out_b, stats | {"columns": len(cand)}
 
 
 def _stage_a_value(model: model_mod.Model, levels: dict[int, int]) -> int:

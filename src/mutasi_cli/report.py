@@ -47,6 +47,8 @@ class Summary:
     priority1_filled: int
     empty_places: int
     seconds: float
+    gap: float | None = None
+    fallback: bool = False
 
     def to_json(self, output: Path) -> dict[str, object]:
         return {
@@ -59,6 +61,8 @@ class Summary:
             "priority1_places": self.priority1_places,
             "priority1_filled": self.priority1_filled,
             "seconds": round(self.seconds, 3),
+            "gap": None if self.gap is None else round(self.gap, 6),
+            "fallback": self.fallback,
         }
 
 
@@ -78,6 +82,8 @@ def summarize(rnd: Round, result: PlanResult, seconds: float) -> Summary:
         priority1_filled=int(result.levels[1]),
         empty_places=int(empty),
         seconds=seconds,
+        gap=result.gap,
+        fallback=result.fallback,
     )
 
 
