@@ -130,3 +130,51 @@ def test_retirement_date_first_of_next_month():
     assert retirement_date(dt.date(1968, 12, 15), 58) == dt.date(2027, 1, 1)
     assert retirement_date(dt.date(1968, 3, 1), 58) == dt.date(2026, 4, 1)
     assert add_years(dt.date(2020, 2, 29), 1) == dt.date(2021, 2, 28)
+
+
+@pytest.mark.parametrize(
+    ("text", "jenis"),
+    [
+        ("JPT Pratama", "JPT Pratama"),
+        ("Jabatan Pimpinan Tinggi Pratama", "JPT Pratama"),
+        ("jabatan administrator", "Administrator"),
+        ("Jabatan Fungsional Tertentu", "Fungsional"),
+        ("JFT", "Fungsional"),
+        ("Jabatan Fungsional Umum", "Pelaksana"),  # the old name of today's Pelaksana
+        ("JFU", "Pelaksana"),
+        ("Staf", None),
+    ],
+)
+def test_jenis_jabatan_spellings(text: str, jenis: str | None) -> None:
+    assert grades.parse_jenis_jabatan(text) == jenis
+
+
+@pytest.mark.parametrize(
+    ("nama", "rumpun", "jf", "jenjang"),
+    [
+        ("Perawat Ahli Muda", None, "perawat", "Ahli Muda"),
+        ("Bidan Terampil", None, "bidan", "Terampil"),
+        ("Guru Kelas Ahli Pertama", "Guru", "guru", "Ahli Pertama"),
+        ("Guru Kelas Ahli Pertama", None, "guru kelas", "Ahli Pertama"),
+        ("Analis Kebijakan  ahli  madya", None, "analis kebijakan", "Ahli Madya"),
+        ("Pranata Komputer", None, "pranata komputer", None),
+    ],
+)
+def test_jabatan_fungsional(nama, rumpun, jf, jenjang) -> None:
+    assert grades.jabatan_fungsional(nama, rumpun) == (jf, jenjang)
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [("PNS Daerah", "PNS"), ("PNS Pusat DPK", "PNS"), ("CPNS Daerah", "CPNS"), ("cpns", "CPNS"),
+     ("PPPK", "PPPK"), ("pppk", "PPPK"), ("Honorer", None), ("", None)],
+)  # fmt: skip
+def test_jenis_asn_siasn_forms(text: str, kind: str | None) -> None:
+    assert grades.parse_jenis_asn(text) == kind
+
+
+def test_bup_of_teachers_and_the_destination_tables() -> None:
+    assert grades.bup_age("Fungsional", "Ahli Pertama", "guru") == 60
+    assert grades.bup_age("Fungsional", "Ahli Muda", "guru kelas") == 60
+    assert grades.bup_age("Fungsional", "Ahli Muda", "perawat") == 58
+    assert grades.bup_age("Fungsional", "Ahli Utama", "guru") == 65

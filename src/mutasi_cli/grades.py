@@ -172,6 +172,16 @@ def parse_jenis_jabatan(text: object) -> str | None:
         "fungsional": "Fungsional",
         "jabatan fungsional": "Fungsional",
         "jf": "Fungsional",
+        # older and SIMPEG spellings: JFT was the functional post, JFU (fungsional umum) today's Pelaksana
+        "jabatan pimpinan tinggi": "JPT Pratama",
+        "pimpinan tinggi pratama": "JPT Pratama",
+        "jabatan fungsional tertentu": "Fungsional",
+        "fungsional tertentu": "Fungsional",
+        "jft": "Fungsional",
+        "jabatan fungsional umum": "Pelaksana",
+        "fungsional umum": "Pelaksana",
+        "jfu": "Pelaksana",
+        "jabatan pelaksana (jfu)": "Pelaksana",
     }
     return aliases.get(key)
 
