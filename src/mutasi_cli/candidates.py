@@ -14,11 +14,12 @@ from dataclasses import dataclass, field
 import numpy as np
 import pandas as pd
 
-from mutasi_cli import grades, scoring
+from mutasi_cli import scoring
 from mutasi_cli.data import Round
 from mutasi_cli.rules import (
     NO_LOCK,
     PersonStatus,
+    career_failures,
     eligible_mask,
     kunci_targets,
     larangan_mask,
@@ -123,9 +124,7 @@ def eligibility_profiles(rnd: Round, people_idx: np.ndarray) -> np.ndarray:
     person retires under each BUP age)."""
     a = rule_arrays(rnd)
     cur = a.cur[people_idx]
-    career = pd.factorize(
-        pd.Series(list(zip(a.jenis, a.eselon_level, a.jf, a.jenjang, a.aktif)), dtype=object)
-    )[0][cur]
+    career = career_codes(rnd)[cur]
     pppk = a.pppk[people_idx]
     retire = np.zeros(len(people_idx), dtype=np.int64)
     for bit, fires in enumerate(a.retire_at.values()):
@@ -153,7 +152,7 @@ def candidate_space(rnd: Round, status: PersonStatus) -> CandidateSpace:
         profile = eligibility_profiles(rnd, free)
         order = np.argsort(profile, kind="stable")
         bounds = np.flatnonzero(np.diff(profile[order])) + 1
-        by_kind = _positions_by_kind(rnd)
+        by_kind = _career_reach(rnd)
         for chunk in np.split(order, bounds):
             persons = free[chunk].astype(np.int64)
             rep = persons[0]
@@ -173,25 +172,30 @@ def candidate_space(rnd: Round, status: PersonStatus) -> CandidateSpace:
     )
 
 
-def _positions_by_kind(rnd: Round):
-    """c ↦ the Aktif positions whose kind a move from c may reach at all under the settings' doors (a
-    superset for :func:`pair_failures` to filter): the same Jenis Jabatan, plus Fungsional ↔
-    Administrator/Pengawas when a structural–functional door is open, plus the next kind up under
-    ``naik_eselon``."""
+def career_codes(rnd: Round) -> np.ndarray:
+    """Per position, a code shared by the positions a move from which rule 7 treats alike (kind, eselon,
+    JF, jenjang, status)."""
+    a = rule_arrays(rnd)
+    keys = pd.Series(list(zip(a.jenis, a.eselon_level, a.jf, a.jenjang, a.aktif)), dtype=object)
+    return pd.factorize(keys)[0]
+
+
+def _career_reach(rnd: Round):
+    """c ↦ the Aktif positions rule 7 lets a PNS reach from position c, evaluated once per career code by
+    :func:`~mutasi_cli.rules.career_failures` itself (a superset for the person's own
+    :func:`pair_failures`, which adds PPPK and every other rule)."""
     a, s = rule_arrays(rnd), rnd.rules
+    codes = career_codes(rnd)
     aktif_idx = np.flatnonzero(a.aktif)
-    kinds = {j: aktif_idx[a.jenis[aktif_idx] == j] for j in np.unique(a.jenis[aktif_idx]).tolist()}
-    reach: dict[str, set[str]] = {j: {j} for j in kinds}
-    if s.struktural_fungsional or s.penyetaraan:
-        for kind in grades.JENJANG_SETARA:
-            reach.setdefault(kind, {kind}).add("Fungsional")
-            if s.struktural_fungsional:
-                reach.setdefault("Fungsional", {"Fungsional"}).add(kind)
-    if s.naik_eselon:
-        reach.setdefault("Pengawas", {"Pengawas"}).add("Administrator")
-    empty = np.zeros(0, dtype=np.int64)
-    cache = {
-        j: np.sort(np.concatenate([kinds.get(k, empty) for k in sorted(r)])).astype(np.int64)
-        for j, r in reach.items()
-    }
-    return lambda c: cache.get(str(a.jenis[c]), empty)
+    cache: dict[int, np.ndarray] = {}
+
+    def reach(c: int) -> np.ndarray:
+        code = int(codes[c])
+        if code not in cache:
+            fails = career_failures(
+                a, s, np.full(len(aktif_idx), c), aktif_idx, np.zeros(len(aktif_idx), dtype=bool)
+            )
+            cache[code] = aktif_idx[eligible_mask(fails)]
+        return cache[code]
+
+    return reach
