@@ -23,7 +23,7 @@ from mutasi_cli.headers import (
 )
 from mutasi_cli.issues import IssueLog
 from mutasi_cli.reader import RawWorkbook, ReadError, Table, find_sheet, read_raw, table_from_rows
-from mutasi_cli.rules import status_hold
+from mutasi_cli.rules import position_bup, status_hold
 from mutasi_cli.settings import RuleSettings, Settings
 from mutasi_cli.values import (
     is_blank,
@@ -399,15 +399,15 @@ def _warn_past_retirement(
     people: pd.DataFrame, positions: pd.DataFrame, effective: dt.date, t: Table, log: IssueLog
 ) -> None:
     """A person already past the BUP of their position at the effective date (CONTRACT.md rule 2)."""
-    pos = people["pos"].to_numpy()
-    for i, (birth, p) in enumerate(zip(people["birth"], pos)):
+    bups = position_bup(positions)[people["pos"].to_numpy()]
+    rows = people["row"].to_numpy()
+    for birth, bup, row in zip(people["birth"], bups.tolist(), rows.tolist()):
         if not isinstance(birth, dt.date):
             continue
-        bup = grades.bup_age(positions.at[p, "jenis"], positions.at[p, "jenjang"], positions.at[p, "jf"])
         retires = retirement_date(birth, bup)
         if retires <= effective:
             log.add(
-                "past-retirement", sheet=PEGAWAI, row=int(people.at[i, "row"]),
+                "past-retirement", sheet=PEGAWAI, row=int(row),
                 column=t.header("Tanggal Lahir") if "Tanggal Lahir" in t.headers else t.header("NIP"),
                 value=birth.strftime("%d-%m-%Y"), bup=bup, date=retires.strftime("%d-%m-%Y"),
             )  # fmt: skip

@@ -293,6 +293,12 @@ class RuleArrays:
     bup: np.ndarray  # per position
 
 
+def position_bup(positions: pd.DataFrame) -> np.ndarray:
+    """The BUP age of every position (:func:`grades.bup_age` of its kind, jenjang and JF)."""
+    cols = (positions[c].to_numpy(dtype=object) for c in ("jenis", "jenjang", "jf"))
+    return np.array([grades.bup_age(j, jj, f) for j, jj, f in zip(*cols)], dtype=np.int64)
+
+
 def rule_arrays(rnd: Round) -> RuleArrays:
     cached = rnd.__dict__.get("_rule_arrays")
     if cached is not None and cached[0] is rnd.people and cached[1] is rnd.positions:
@@ -301,7 +307,7 @@ def rule_arrays(rnd: Round) -> RuleArrays:
     jenis = positions["jenis"].to_numpy(dtype=object)
     jenjang = positions["jenjang"].to_numpy(dtype=object)
     jf = positions["jf"].to_numpy(dtype=object)
-    bup = np.array([grades.bup_age(j, jj, f) for j, jj, f in zip(jenis, jenjang, jf)], dtype=np.int64)
+    bup = position_bup(positions)
     horizon = add_months(rnd.effective_date, rnd.rules.jendela_pensiun)
     births = list(people["birth"])
     retire_at = {
