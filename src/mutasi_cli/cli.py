@@ -2,23 +2,24 @@
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
-import json
 import sys
 import traceback
+from collections.abc import Iterator
 from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.console import Console
-from rich.markup import escape
 from rich.table import Table
 
 from mutasi_cli import __version__
 from mutasi_cli.issues import Issue
-from mutasi_cli.messages import DEBUG_HELP, INTERNAL_ERROR
-from mutasi_cli.settings import Settings, SettingsError, load_settings
+from mutasi_cli.messages import DEBUG_HELP, ENVIRONMENT_ERROR, ENVIRONMENT_ERROR_NO_PATH, INTERNAL_ERROR, OUT_OF_MEMORY
+from mutasi_cli.settings import SettingsError, load_settings
+from mutasi_cli.terminal import clean, configure_streams, print_json, safe
 
 if TYPE_CHECKING:
     from mutasi_cli.decree import ReviewedPlan
@@ -33,7 +34,8 @@ app = typer.Typer(
     no_args_is_help=True,
     pretty_exceptions_enable=False,
 )
-err = Console(stderr=True)
+#: messages are never wrapped mid-path (a cron log is read by grep)
+err = Console(stderr=True, soft_wrap=True)
 out = Console()
 
 PHASES = {
@@ -74,10 +76,10 @@ class _PhaseProgress:
     def __call__(self, phase: str) -> None:
         if phase.startswith("detail:"):
             if self.task is not None:
-                self.progress.update(self.task, description=f"{self.label} — {escape(phase[7:])}")  # type: ignore[arg-type]
+                self.progress.update(self.task, description=f"{self.label} — {safe(phase[7:])}")  # type: ignore[arg-type]
             return
         self._finish()
-        self.label = escape(PHASES.get(phase, phase))
+        self.label = safe(PHASES.get(phase, phase))
         self.task = self.progress.add_task(self.label, total=None)
 
 
@@ -104,6 +106,7 @@ def main_callback(
     ] = None,
 ) -> None:
     """Perencanaan mutasi ASN yang optimal dan dapat dijelaskan, untuk BKPSDMD."""
+    configure_streams(debug="--debug" in sys.argv)
 
 
 def _parse_date(value: str | None) -> dt.date:
@@ -129,28 +132,73 @@ def _issue_table(issues: list[Issue]) -> Table:
         table.add_column(col, overflow="fold")
     for i in sorted(issues, key=lambda i: i.severity != "error")[:MAX_TABLE_ROWS]:
         sev = "[red]galat[/]" if i.severity == "error" else "[yellow]peringatan[/]"
-        table.add_row(i.code, sev, i.sheet, str(i.row or ""), i.column or "", i.value or "", i.message)
+        cells = (i.code, i.sheet, i.row or "", i.column or "", i.value or "", i.message)
+        code, sheet, row, column, value, message = (safe(c) for c in cells)
+        table.add_row(code, sev, sheet, row, column, value, message)
     return table
 
 
 CONFIG_HELP = "Berkas pengaturan (bobot, pemetaan kolom); bawaan: mutasi.toml di folder kerja bila ada."
 
 
-def _settings(config: Path | None, *, as_json: bool = False) -> Settings:
-    try:
-        return load_settings(config)
-    except SettingsError as exc:
-        if as_json:  # CONTRACT.md: any failure still prints one object
-            print(json.dumps({"status": "error", "exit": EXIT_INVALID, "message": str(exc)}, ensure_ascii=False))
-        _fail(str(exc), EXIT_INVALID)
-        raise  # unreachable: _fail exits
-
-
-def _fail(message: str, code: int, *, debug: bool = False) -> None:
+def _fail(message: str, code: int, *, debug: bool = False, as_json: bool = False) -> None:
+    """Print the error (one JSON object on stdout too with ``--json``) and exit with ``code``."""
     if debug:
         traceback.print_exc()
-    err.print(f"[bold red]Galat:[/] {escape(message)}")
+    if as_json:  # CONTRACT.md: any failure still prints one object
+        print_json({"status": "error", "exit": code, "message": clean(message)})
+    err.print(f"[bold red]Galat:[/] {safe(message)}")
     raise typer.Exit(code)
+
+
+def _classify(exc: BaseException) -> tuple[int, str]:
+    """The exit code and message of an exception: 1 for invalid input, 2 for what the user or the
+    environment must change (outputs, files, memory), 4 only for a fault of mutasi itself."""
+    from mutasi_cli.decree import DecreeError
+    from mutasi_cli.files import OutputError, os_reason
+    from mutasi_cli.freeze import FreezeError
+
+    if isinstance(exc, OutputError):
+        return EXIT_USAGE, str(exc)
+    if isinstance(exc, SettingsError | FreezeError):
+        return EXIT_INVALID, str(exc)
+    if isinstance(exc, DecreeError):
+        return _DECREE_EXIT.get(exc.code, EXIT_INVALID), str(exc)
+    if isinstance(exc, MemoryError):
+        return EXIT_USAGE, OUT_OF_MEMORY
+    if isinstance(exc, OSError):
+        if exc.filename is None:
+            return EXIT_USAGE, ENVIRONMENT_ERROR_NO_PATH.format(reason=os_reason(exc))
+        return EXIT_USAGE, ENVIRONMENT_ERROR.format(path=exc.filename, reason=os_reason(exc))
+    return EXIT_INTERNAL, INTERNAL_ERROR.format(exc=exc)
+
+
+@contextlib.contextmanager
+def _errors(*, as_json: bool = False, debug: bool = False, cleanup=None) -> Iterator[None]:
+    """The one place where a command's exceptions become a message and an exit code."""
+    from mutasi_cli.decree import PlanError
+
+    try:
+        yield
+    except typer.Exit:
+        raise
+    except PlanError as exc:
+        if cleanup:
+            cleanup()
+        _plan_errors(exc)
+        summary = f"{len(exc.issues)} masalah pada {exc.path}"
+        if as_json:
+            print_json({"status": "error", "exit": EXIT_INVALID, "message": summary})
+        raise typer.Exit(EXIT_INVALID) from None
+    except Exception as exc:  # noqa: BLE001 - every exception ends here as a message
+        if cleanup:
+            cleanup()
+        code, message = _classify(exc)
+        _fail(message, code, debug=debug, as_json=as_json)
+
+
+def _inputs(*paths: Path | None) -> list[Path]:
+    return [p for p in paths if p is not None]
 
 
 @app.command()
@@ -188,60 +236,55 @@ def plan(
     debug: Annotated[bool, typer.Option("--debug", help=DEBUG_HELP)] = False,
 ) -> None:
     """Susun rencana mutasi yang optimal dan tulis buku kerjanya."""
+    from mutasi_cli.files import check_output, output_lock
     from mutasi_cli.workflow import InvalidInput, plan_files
 
     date = _parse_date(effective_date)
-    settings = _settings(config, as_json=as_json)
     show_progress = not quiet and not as_json and err.is_terminal
     status_line = _PhaseProgress() if show_progress else None
-    try:
-        if status_line:
-            status_line.start()
-
-        def progress(phase: str) -> None:
+    stop = status_line.stop if status_line else None
+    invalid: InvalidInput | None = None
+    with _errors(as_json=as_json, debug=debug, cleanup=stop):
+        settings = load_settings(config)
+        check_output(output, inputs=_inputs(pegawai, jabatan, config, settings.source), suffixes=(".xlsx",))
+        with output_lock(output):
             if status_line:
-                status_line(phase)
+                status_line.start()
 
-        run = plan_files(
-            pegawai, jabatan, output, effective_date=date, solver=solver.value, time_limit=time_limit, route=route.value,
-            progress=progress, settings=settings,
-        )  # fmt: skip
-    except InvalidInput as exc:
+            def progress(phase: str) -> None:
+                if status_line:
+                    status_line(phase)
+
+            try:
+                run = plan_files(
+                    pegawai, jabatan, output, effective_date=date, solver=solver.value, time_limit=time_limit,
+                    route=route.value, progress=progress, settings=settings,
+                )  # fmt: skip
+            except InvalidInput as exc:
+                invalid = exc
         if status_line:
             status_line.stop()
-        issues = exc.log.issues
+    if invalid is not None:
+        issues = invalid.log.issues
         if as_json:
-            print(json.dumps({"valid": False, "issues": [i.to_dict() for i in issues]}, ensure_ascii=False))
+            print_json({"valid": False, "issues": [i.to_dict() for i in issues]})
         else:
             err.print(_issue_table(issues))
-            err.print(f"[bold red]{len(exc.log.errors)} galat[/] pada data masukan; rencana tidak disusun.")
-        raise typer.Exit(EXIT_INVALID) from None
-    except typer.Exit:
-        raise
-    except Exception as exc:  # noqa: BLE001 - the one place internal errors become a message
-        if status_line:
-            status_line.stop()
-        _fail(INTERNAL_ERROR.format(exc=exc), EXIT_INTERNAL, debug=debug)
-        return
-    if status_line:
-        status_line.stop()
+            err.print(f"[bold red]{len(invalid.log.errors)} galat[/] pada data masukan; rencana tidak disusun.")
+        raise typer.Exit(EXIT_INVALID)
     s = run.summary
     from mutasi_cli.freeze import freeze_json
 
     freeze = {"freeze": freeze_json(run.freeze)}
     if run.result.status == "infeasible":
         if as_json:
-            print(
-                json.dumps(
-                    s.to_json(output) | {"status": "infeasible", "output": None} | freeze, ensure_ascii=False
-                )
-            )
-        err.print(f"[bold red]Tidak ada rencana yang layak.[/] {run.result.message or ''}")
+            print_json(s.to_json(output) | {"status": "infeasible", "output": None} | freeze)
+        err.print(f"[bold red]Tidak ada rencana yang layak.[/] {safe(run.result.message or '')}")
         raise typer.Exit(EXIT_INFEASIBLE)
     if as_json:
-        print(json.dumps(s.to_json(output) | freeze, ensure_ascii=False))
+        print_json(s.to_json(output) | freeze)
     elif not quiet:
-        table = Table(title=f"Rencana mutasi — {output}", show_header=False)
+        table = Table(title=f"Rencana mutasi — {safe(output)}", show_header=False)
         table.add_column("Ukuran")
         table.add_column("Nilai", justify="right")
         from mutasi_cli.messages import STATUS_TEXT
@@ -261,7 +304,9 @@ def plan(
             out.print(f"[yellow]{len(warnings)} peringatan[/] pada data masukan (lihat `mutasi validate`).")
         if run.freeze is not None:
             label = "[bold]Catatan:[/]" if run.freeze.approved else "[bold yellow]Peringatan:[/]"
-            out.print(f"{label} {escape(run.freeze.message)}")
+            out.print(f"{label} {safe(run.freeze.message)}")
+    if s.fallback and not quiet:
+        err.print(f"[bold yellow]Peringatan:[/] {safe(s.fallback_note)}")
 
 
 @app.command()
@@ -282,26 +327,24 @@ def validate(
     debug: Annotated[bool, typer.Option("--debug", help=DEBUG_HELP)] = False,
 ) -> None:
     """Periksa data masukan dan tampilkan semua masalah, tanpa menyusun rencana."""
+    from mutasi_cli.files import check_output, output_lock
     from mutasi_cli.load import load_round
 
-    settings = _settings(config)
-    try:
-        _, log = load_round(pegawai, jabatan, _parse_date(effective_date), settings)
+    date = _parse_date(effective_date)
+    with _errors(as_json=as_json, debug=debug):
+        settings = load_settings(config)
         if output is not None:
-            from mutasi_cli.problems import write_problems
-
-            write_problems(output, pegawai, jabatan, log.issues)
-    except typer.BadParameter:
-        raise
-    except Exception as exc:  # noqa: BLE001
-        _fail(INTERNAL_ERROR.format(exc=exc), EXIT_INTERNAL, debug=debug)
-        return
-    if as_json:
-        print(
-            json.dumps(
-                {"valid": not log.has_errors, "issues": [i.to_dict() for i in log.issues]}, ensure_ascii=False
+            check_output(
+                output, inputs=_inputs(pegawai, jabatan, config, settings.source), suffixes=(".xlsx",)
             )
-        )
+        with output_lock(output) if output is not None else contextlib.nullcontext():
+            _, log = load_round(pegawai, jabatan, date, settings)
+            if output is not None:
+                from mutasi_cli.problems import write_problems
+
+                write_problems(output, pegawai, jabatan, log.issues)
+    if as_json:
+        print_json({"valid": not log.has_errors, "issues": [i.to_dict() for i in log.issues]})
     elif log.issues:
         out.print(_issue_table(log.issues))
         n_err = len(log.errors)
@@ -309,7 +352,7 @@ def validate(
     else:
         out.print("[green]Data masukan sah: tidak ada masalah.[/]")
     if output is not None and not as_json:
-        out.print(f"Buku kerja masalah: {output}")
+        out.print(f"Buku kerja masalah: {safe(output)}")
     raise typer.Exit(EXIT_INVALID if log.has_errors else EXIT_OK)
 
 
@@ -325,13 +368,22 @@ def sample(
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Tanpa keluaran kecuali galat.")] = False,
 ) -> None:
     """Buat data contoh sintetis bergaya Kabupaten Bungo (pegawai.xlsx dan jabatan.xlsx)."""
-    from mutasi_cli.sample import generate, write_sample
+    from mutasi_cli.files import check_output, output_lock
+    from mutasi_cli.sample import SAMPLE_FILES, generate, write_sample
 
-    frames = generate(size, seed, _parse_date(effective_date))
-    paths = write_sample(frames, output)
+    date = _parse_date(effective_date)
+    with _errors():
+        if output.exists() and not output.is_dir():
+            check_output(output, folder=True)  # the message for a file where a folder is meant
+        targets = [output / name for name in SAMPLE_FILES]
+        for target in targets:
+            check_output(target, suffixes=(".xlsx",))
+        with output_lock(targets[0]), output_lock(targets[1]):
+            frames = generate(size, seed, date)
+            paths = write_sample(frames, output)
     if not quiet:
         out.print(
-            f"Data contoh ditulis: {', '.join(str(p) for p in paths)} "
+            f"Data contoh ditulis: {', '.join(safe(p) for p in paths)} "
             f"({len(frames['Pegawai'])} pegawai, {len(frames['Jabatan'])} jabatan)."
         )
 
@@ -368,24 +420,7 @@ def _plan_errors(exc: Exception) -> None:
         if i.column:
             where.append(f"kolom '{i.column}'")
         label = "[bold red]Galat:[/]" if i.severity == "error" else "[yellow]Peringatan:[/]"
-        err.print(f"{label} {escape(', '.join(where))}: {escape(i.message)}")
-
-
-def _decree_failure(exc: Exception, debug: bool) -> None:
-
-    from mutasi_cli.decree import DecreeError, PlanError
-    from mutasi_cli.freeze import FreezeError
-
-    if isinstance(exc, FreezeError):
-        _fail(str(exc), EXIT_INVALID, debug=debug)
-    if isinstance(exc, PlanError):
-        _plan_errors(exc)
-        raise typer.Exit(EXIT_INVALID)
-    if isinstance(exc, DecreeError):
-        _fail(str(exc), _DECREE_EXIT.get(exc.code, EXIT_INVALID), debug=debug)
-    if isinstance(exc, SettingsError):
-        _fail(str(exc), EXIT_INVALID, debug=debug)
-    _fail(INTERNAL_ERROR.format(exc=exc), EXIT_INTERNAL, debug=debug)
+        err.print(f"{label} {safe(', '.join(where))}: {safe(i.message)}")
 
 
 def _freeze_check(
@@ -421,39 +456,37 @@ def sk(
     """Susun draf SK mutasi (.docx) beserta lampirannya, dan petikan per pegawai, dari rencana yang telah ditinjau."""
     from mutasi_cli.decree import (
         DecreeError,
-        convert_to_pdf,
         libreoffice,
         load_decree_settings,
         read_reviewed_plan,
         write_decrees,
     )
+    from mutasi_cli.files import check_output, output_lock
 
-    try:
+    with _errors(debug=debug):
+        check_output(output, inputs=_inputs(plan_file, template, petikan_template, config), folder=True)
         settings = load_decree_settings(config)
         if pdf and libreoffice() is None:
             raise DecreeError("pdf-converter-missing")
-        reviewed = read_reviewed_plan(plan_file)
-        freeze = _freeze_check(config, reviewed, settings.tmt, "Draf SK")
-        drafts = write_decrees(
-            reviewed, output, settings, template=template, petikan_template=petikan_template, freeze=freeze
-        )
-        pdfs = convert_to_pdf(drafts.all) if pdf else []
-    except typer.Exit:
-        raise
-    except Exception as exc:  # noqa: BLE001 - turned into a message and an exit code in one place
-        _decree_failure(exc, debug)
-        return
+        with output_lock(output):
+            reviewed = read_reviewed_plan(plan_file)
+            freeze = _freeze_check(config, reviewed, settings.tmt, "Draf SK")
+            drafts = write_decrees(
+                reviewed, output, settings, template=template, petikan_template=petikan_template,
+                freeze=freeze, pdf=pdf,
+            )  # fmt: skip
+    pdfs = [p.with_suffix(".pdf") for p in drafts.all] if pdf else []
     moves = sum(len(d.moves) for d in drafts.round.decrees)
     out.print(
-        f"{len(drafts.decrees)} draf SK ({moves} mutasi) dan {len(drafts.petikan)} petikan ditulis di {output}"
+        f"{len(drafts.decrees)} draf SK ({moves} mutasi) dan {len(drafts.petikan)} petikan ditulis di {safe(output)}"
         + (f"; {len(pdfs)} PDF." if pdf else ".")
     )
     if reviewed.rejected:
         out.print(f"{reviewed.rejected} usulan bertanda Setuju = Tidak tidak dimasukkan.")
     if freeze is not None and freeze.approval is not None:
         out.print(
-            f"[bold]Catatan:[/] tanggal berlaku berada dalam masa {escape(freeze.period())} "
-            f"({escape(freeze.rule)}); Surat Menteri Dalam Negeri Nomor {escape(freeze.approval.nomor)} "
+            f"[bold]Catatan:[/] tanggal berlaku berada dalam masa {safe(freeze.period())} "
+            f"({safe(freeze.rule)}); Surat Menteri Dalam Negeri Nomor {safe(freeze.approval.nomor)} "
             "dicantumkan pada konsiderans Mengingat."
         )
     if settings.nomor_awal is None or settings.tanggal is None or not settings.bupati:
@@ -480,19 +513,17 @@ def export_siasn(
 ) -> None:
     """Tulis mutasi yang disetujui sebagai CSV unggah riwayat jabatan SIASN (UTF-8, pemisah ;)."""
     from mutasi_cli.decree import load_decree_settings, read_reviewed_plan
+    from mutasi_cli.files import check_output, output_lock
     from mutasi_cli.siasn_export import write_siasn_csv
 
-    try:
+    with _errors(debug=debug):
+        check_output(output, inputs=_inputs(plan_file, config), suffixes=(".csv",))
         settings = load_decree_settings(config)
-        reviewed = read_reviewed_plan(plan_file)
-        _freeze_check(config, reviewed, settings.tmt, "Berkas unggah SIASN")
-        n = write_siasn_csv(reviewed, output, settings)
-    except typer.Exit:
-        raise
-    except Exception as exc:  # noqa: BLE001
-        _decree_failure(exc, debug)
-        return
-    out.print(f"{n} baris riwayat jabatan ditulis di {output}.")
+        with output_lock(output):
+            reviewed = read_reviewed_plan(plan_file)
+            _freeze_check(config, reviewed, settings.tmt, "Berkas unggah SIASN")
+            n = write_siasn_csv(reviewed, output, settings)
+    out.print(f"{n} baris riwayat jabatan ditulis di {safe(output)}.")
 
 
 @app.command()
@@ -507,21 +538,20 @@ def diff(
 ) -> None:
     """Bandingkan dua rencana: mutasi yang ditambah, dihapus, atau ke jabatan berbeda."""
     from mutasi_cli.compare import SUMMARY_LABELS, diff_plans, write_diff
+    from mutasi_cli.files import check_output, output_lock
 
-    try:
-        d = diff_plans(plan_a, plan_b)
+    with _errors(as_json=as_json, debug=debug):
         if output is not None:
-            write_diff(output, d)
-    except typer.Exit:
-        raise
-    except Exception as exc:  # noqa: BLE001
-        _decree_failure(exc, debug)
-        return
+            check_output(output, inputs=[plan_a, plan_b], suffixes=(".xlsx",))
+        with output_lock(output) if output is not None else contextlib.nullcontext():
+            d = diff_plans(plan_a, plan_b)
+            if output is not None:
+                write_diff(output, d)
     counts = d.counts()
     if as_json:
-        print(json.dumps(counts | {"output": None if output is None else str(output)}, ensure_ascii=False))
+        print_json(counts | {"output": None if output is None else str(output)})
         return
-    summary = Table(title=f"Perbandingan {plan_a.name} (A) dan {plan_b.name} (B)", show_header=False)
+    summary = Table(title=f"Perbandingan {safe(plan_a.name)} (A) dan {safe(plan_b.name)} (B)", show_header=False)
     summary.add_column("Ukuran")
     summary.add_column("Jumlah", justify="right")
     for key, label in SUMMARY_LABELS.items():
@@ -538,9 +568,9 @@ def diff(
         for c in cols:
             table.add_column(c, overflow="fold")
         for rec in frame[cols].head(MAX_TABLE_ROWS).itertuples(index=False):
-            table.add_row(*(escape(str(v)) for v in rec))
+            table.add_row(*(safe(v) for v in rec))
         if len(frame) > MAX_TABLE_ROWS:
             table.caption = f"… dan {len(frame) - MAX_TABLE_ROWS} lainnya; semuanya di -o."
         out.print(table)
     if output is not None:
-        out.print(f"Buku kerja perbandingan: {output}")
+        out.print(f"Buku kerja perbandingan: {safe(output)}")

@@ -14,6 +14,7 @@ import pandas as pd
 from openpyxl import Workbook
 
 from mutasi_cli.decree import Move, ReviewedPlan, read_reviewed_plan
+from mutasi_cli.files import atomic_file
 from mutasi_cli.report import HEADER_FONT, put_cell, put_table
 
 ONE_SIDE_COLUMNS = ["NIP", "Nama", "Jabatan Lama", "Unit Kerja Lama", "Jabatan Baru", "Kode Jabatan Baru",
@@ -105,5 +106,5 @@ def write_diff(path: Path, d: PlanDiff) -> None:
             sheet.auto_filter.ref = (
                 f"A1:{sheet.cell(row=1, column=len(frame.columns)).column_letter}{len(frame) + 1}"
             )
-    path.parent.mkdir(parents=True, exist_ok=True)
-    wb.save(path)
+    with atomic_file(path) as tmp:
+        wb.save(tmp)

@@ -60,6 +60,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
+from mutasi_cli.files import atomic_folder
 from mutasi_cli.freeze import Freeze, FreezeError
 from mutasi_cli.headers import header_key
 from mutasi_cli.issues import Issue, IssueLog
@@ -564,35 +565,41 @@ def write_decrees(
     template: Path | None = None,
     petikan_template: Path | None = None,
     freeze: Freeze | None = None,
+    pdf: bool = False,
 ) -> Drafts:
-    """Draft the decree(s) and one petikan per approved move into ``out_dir`` (petikan in ``petikan/``).
+    """Draft the decree(s) and one petikan per approved move into ``out_dir`` (petikan in ``petikan/``),
+    with a PDF beside each when ``pdf``.
 
-    ``freeze``: the election-freeze window of the plan (:func:`mutasi_cli.freeze.refuse_if_frozen`); one
-    without approval is refused before anything is written, an approved one is cited in Mengingat."""
+    The folder is written whole beside ``out_dir`` and swapped in (:func:`mutasi_cli.files.atomic_folder`):
+    it never mixes two runs and is whole or absent. ``freeze``: the election-freeze window of the plan
+    (:func:`mutasi_cli.freeze.refuse_if_frozen`); one without approval is refused before anything is
+    written, an approved one is cited in Mengingat."""
     settings = settings or DecreeSettings()
     if freeze is not None and not freeze.approved:
         raise FreezeError(freeze, "Draf SK")
     rnd = number_decrees(plan, settings)
     sk = _Renderer(template or default_template("sk_bungo.docx"))
     pk = _Renderer(petikan_template or default_template("petikan_bungo.docx"))
-    out_dir.mkdir(parents=True, exist_ok=True)
-    (out_dir / "petikan").mkdir(exist_ok=True)
     decrees: list[Path] = []
     petikan: list[Path] = []
-    for i, d in enumerate(rnd.decrees, start=1):
-        name = (
-            f"SK_Mutasi_{rnd.year}.docx"
-            if not d.unit
-            else f"SK_Mutasi_{rnd.year}_{i:02d}_{_slug(d.unit)}.docx"
-        )
-        context = decree_context(d, rnd, settings, freeze)
-        sk.render(context, out_dir / name)
-        decrees.append(out_dir / name)
-        for row, m in zip(context["mutasi"], d.moves):  # type: ignore[call-overload]
-            path = out_dir / "petikan" / f"Petikan_{m.nip}_{_slug(m.nama)}.docx"
-            pk.render({**context, "pegawai": row}, path)
-            petikan.append(path)
-    return Drafts(decrees, petikan, rnd)
+    with atomic_folder(out_dir) as work:
+        (work / "petikan").mkdir()
+        for i, d in enumerate(rnd.decrees, start=1):
+            name = (
+                f"SK_Mutasi_{rnd.year}.docx"
+                if not d.unit
+                else f"SK_Mutasi_{rnd.year}_{i:02d}_{_slug(d.unit)}.docx"
+            )
+            context = decree_context(d, rnd, settings, freeze)
+            sk.render(context, work / name)
+            decrees.append(Path(name))
+            for row, m in zip(context["mutasi"], d.moves):  # type: ignore[call-overload]
+                path = Path("petikan") / f"Petikan_{m.nip}_{_slug(m.nama)}.docx"
+                pk.render({**context, "pegawai": row}, work / path)
+                petikan.append(path)
+        if pdf:
+            convert_to_pdf([work / p for p in [*decrees, *petikan]])
+    return Drafts([out_dir / p for p in decrees], [out_dir / p for p in petikan], rnd)
 
 
 # --- PDF -----------------------------------------------------------------------------------------

@@ -300,3 +300,59 @@ INFEASIBLE_GENERIC = (
     "Tidak ada rencana yang memenuhi semua Kunci, Larangan dan Relasi sekaligus. Periksa sheet Kunci "
     "(jabatan tujuan yang penuh) dan Relasi (pasangan yang dikunci ke unit yang sama)."
 )
+
+# --- outputs (mutasi_cli.files): exit 2, checked before any work -------------------------------------
+OUTPUT_IS_INPUT = (
+    "Berkas keluaran {path} adalah berkas masukan {input}; berkas masukan tidak pernah ditimpa. "
+    "Pilih nama lain dengan -o."
+)
+OUTPUT_HOLDS_INPUT = (
+    "Folder keluaran {path} berisi berkas masukan {input}; folder keluaran diganti utuh setiap kali "
+    "dijalankan. Pilih folder lain dengan -o."
+)
+OUTPUT_IS_FOLDER = "Keluaran {path} adalah folder; sebutkan nama berkas, misalnya {path}/rencana_mutasi.xlsx."
+OUTPUT_NOT_REGULAR = "Keluaran {path} bukan berkas biasa (misalnya perangkat atau pipa); pilih nama berkas lain."
+OUTPUT_NOT_FOLDER = "Keluaran {path} sudah ada sebagai berkas, bukan folder; pilih nama folder lain dengan -o."
+OUTPUT_FOLDER_FOREIGN = (
+    "Folder {path} sudah berisi berkas lain yang bukan draf SK dari mutasi; folder keluaran diganti utuh "
+    "setiap kali dijalankan. Pilih folder baru atau kosong dengan -o."
+)
+OUTPUT_SUFFIX = "Berkas keluaran {path} harus berekstensi {suffixes}."
+OUTPUT_UNWRITABLE = (
+    "Berkas keluaran {path} tidak dapat ditulis: {reason}. Pilih folder yang dapat ditulisi dengan -o."
+)
+OUTPUT_WRITE_FAILED = (
+    "Gagal menulis {path}: {reason}. Berkas sebelumnya (bila ada) tidak berubah; atasi penyebabnya lalu "
+    "jalankan lagi."
+)
+OUTPUT_LOCKED = (
+    "Berkas keluaran {path} sedang ditulis oleh proses mutasi lain; sudah ditunggu {seconds} detik. "
+    "Tunggu proses itu selesai, atau pilih keluaran lain dengan -o."
+)
+#: OS errors in words, by errno
+OS_ERRORS = {
+    1: "operasi tidak diizinkan",
+    2: "folder tidak ada",
+    13: "tidak ada izin menulis",
+    17: "berkas sudah ada",
+    20: "bagian jalurnya bukan folder",
+    21: "jalur itu adalah folder",
+    27: "berkas melebihi batas ukuran yang diizinkan",
+    28: "disk penuh",
+    30: "sistem berkas hanya-baca",
+    36: "nama berkas terlalu panjang",
+    122: "kuota disk habis",
+}
+ENVIRONMENT_ERROR = "Berkas {path} tidak dapat diakses: {reason}. Periksa jalur dan izinnya, lalu jalankan lagi."
+OUT_OF_MEMORY = (
+    "Memori komputer tidak cukup untuk data sebesar ini. Tutup program lain atau jalankan di komputer "
+    "dengan memori lebih besar."
+)
+FALLBACK_NOTE = (
+    "Batas waktu {limit} detik habis sebelum rencana tingkat 0–2 ditemukan: buku kerja ini hanya memuat "
+    "rencana cadangan (semua pegawai tetap, Kunci dijalankan, pemegang jabatan yang dihapus tidak "
+    "tertampung) dan tidak layak diajukan. Jalankan lagi dengan --time-limit {suggest} atau lebih."
+)
+ENVIRONMENT_ERROR_NO_PATH = (
+    "Sistem operasi menolak operasi: {reason}. Periksa ruang disk dan batas sistem, lalu jalankan lagi."
+)

@@ -17,6 +17,7 @@ from openpyxl.styles import Alignment, PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
+from mutasi_cli.files import atomic_file
 from mutasi_cli.headers import JABATAN, OPTIONAL_SHEETS, PEGAWAI
 from mutasi_cli.issues import Issue
 from mutasi_cli.reader import RawWorkbook, ReadError, find_sheet, read_raw
@@ -42,7 +43,8 @@ def write_problems(path: Path, pegawai: Path, jabatan: Path, issues: list[Issue]
     for name, found in by_sheet.items():
         raw, sheet = sources[name]
         _annotated_copy(wb.create_sheet(f"{name} (asli)"[:31]), raw.sheets[sheet], found)
-    wb.save(path)
+    with atomic_file(path) as tmp:
+        wb.save(tmp)
 
 
 def _issue_sheet(ws: Worksheet, issues: list[Issue]) -> None:

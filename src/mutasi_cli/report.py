@@ -7,6 +7,7 @@ stored as a string cell explicitly.
 from __future__ import annotations
 
 import datetime as dt
+import math
 import platform
 from dataclasses import dataclass
 from pathlib import Path
@@ -20,6 +21,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from mutasi_cli import __version__, explain, messages
 from mutasi_cli.data import Round
+from mutasi_cli.files import atomic_file
 from mutasi_cli.freeze import Freeze
 from mutasi_cli.planner import STAGE_B_REL_GAP, PlanResult
 from mutasi_cli.pricing import STAGE_B_ACCEPT
@@ -49,6 +51,15 @@ class Summary:
     seconds: float
     gap: float | None = None
     fallback: bool = False
+    #: the time limit of the run (seconds), for the fallback's advice
+    time_limit: float | None = None
+
+    @property
+    def fallback_note(self) -> str:
+        """What a fallback plan is and the time limit to run again with (CONTRACT.md ``fallback``)."""
+        limit = self.time_limit or self.seconds
+        suggest = 60 * math.ceil(max(2 * limit, 3 * self.seconds) / 60)
+        return messages.FALLBACK_NOTE.format(limit=f"{limit:g}".replace(".", ","), suggest=suggest)
 
     def to_json(self, output: Path) -> dict[str, object]:
         return {
@@ -66,7 +77,7 @@ class Summary:
         }
 
 
-def summarize(rnd: Round, result: PlanResult, seconds: float) -> Summary:
+def summarize(rnd: Round, result: PlanResult, seconds: float, time_limit: float | None = None) -> Summary:
     pos = rnd.positions
     p1 = pos["aktif"] & (pos["prioritas"] == 1)
     final = result.final
@@ -84,6 +95,7 @@ def summarize(rnd: Round, result: PlanResult, seconds: float) -> Summary:
         seconds=seconds,
         gap=result.gap,
         fallback=result.fallback,
+        time_limit=time_limit,
     )
 
 
@@ -117,8 +129,8 @@ def write_plan(
         put_table(sheet, frame, 1)
         _print_layout(sheet, header_row=1, n_cols=len(frame.columns), last_row=len(frame) + 1)
     _parameter(wb.create_sheet("Parameter"), rnd, result, summary, settings)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    wb.save(path)
+    with atomic_file(path) as tmp:
+        wb.save(tmp)
 
 
 def _print_layout(
@@ -336,6 +348,8 @@ def _ringkasan(
     ]
     if result.message:
         rows.append(("Keterangan", result.message))
+    if s.fallback:
+        rows.insert(1, ("Peringatan", s.fallback_note))
     end = _key_values(ws, rows, first)
     ws.freeze_panes = "A2"
     units = explain.unit_summary(rnd, result)
@@ -417,6 +431,7 @@ def _parameter(
         ("Tahap B: nilai", b.objective if b else None),
         ("Tahap B: batas atas terbukti", b.bound if b else None),
         ("Celah relatif (gap)", result.gap),
+        ("Rencana cadangan (semua tetap)", f"Ya — {s.fallback_note}" if s.fallback else "Tidak"),
         ("Toleransi celah tahap B", STAGE_B_ACCEPT if result.route == "pricing" else STAGE_B_REL_GAP),
         ("Pasangan calon (pegawai, jabatan)", result.space.n_pairs),
         ("Rute", result.route),

@@ -41,6 +41,7 @@ from openpyxl.utils import get_column_letter
 
 from mutasi_cli import grades
 from mutasi_cli.bungo import DINAS_UNITS, KECAMATAN_NAMES, SEAT_KECAMATAN, kantor_camat
+from mutasi_cli.files import atomic_file
 from mutasi_cli.settings import RuleSettings
 
 # --- canonical headers (CONTRACT.md) -------------------------------------------------------------------
@@ -2188,6 +2189,10 @@ def _save_reproducibly(wb: Workbook, path: Path) -> None:
             dst.writestr(out, data)
 
 
+#: the files of a sample round and their sheets
+SAMPLE_FILES = {"pegawai.xlsx": ("Pegawai", "Kunci", "Larangan", "Relasi"), "jabatan.xlsx": ("Jabatan",)}
+
+
 def write_sample(frames: dict[str, pd.DataFrame], out_dir: Path) -> list[Path]:
     """Write ``pegawai.xlsx`` (Pegawai, Kunci, Larangan, Relasi) and ``jabatan.xlsx`` (Jabatan) to a folder.
 
@@ -2197,15 +2202,13 @@ def write_sample(frames: dict[str, pd.DataFrame], out_dir: Path) -> list[Path]:
     out_dir = Path(out_dir)
     out_dir.mkdir(parents=True, exist_ok=True)
     written = []
-    for filename, sheets in (
-        ("pegawai.xlsx", ("Pegawai", "Kunci", "Larangan", "Relasi")),
-        ("jabatan.xlsx", ("Jabatan",)),
-    ):
+    for filename, sheets in SAMPLE_FILES.items():
         wb = Workbook(write_only=True)
         for sheet in sheets:
             frame = frames.get(sheet)
             _write_sheet(wb, sheet, frame if frame is not None else _empty(SHEET_COLUMNS[sheet]))
         path = out_dir / filename
-        _save_reproducibly(wb, path)
+        with atomic_file(path) as tmp:
+            _save_reproducibly(wb, tmp)
         written.append(path)
     return written

@@ -30,6 +30,7 @@ import datetime as dt
 from pathlib import Path
 
 from mutasi_cli.decree import DecreeSettings, ReviewedPlan, number_decrees
+from mutasi_cli.files import atomic_file
 
 SIASN_COLUMNS = (
     "NIP BARU",
@@ -79,8 +80,7 @@ def siasn_rows(plan: ReviewedPlan, settings: DecreeSettings | None = None) -> li
 def write_siasn_csv(plan: ReviewedPlan, out: Path, settings: DecreeSettings | None = None) -> int:
     """Write the CSV; returns the number of rows written."""
     rows = siasn_rows(plan, settings)
-    out.parent.mkdir(parents=True, exist_ok=True)
-    with out.open("w", encoding="utf-8-sig", newline="") as fh:
+    with atomic_file(out) as tmp, tmp.open("w", encoding="utf-8-sig", newline="") as fh:
         writer = csv.DictWriter(fh, fieldnames=SIASN_COLUMNS, delimiter=DELIMITER, lineterminator="\r\n")
         writer.writeheader()
         writer.writerows(rows)

@@ -57,7 +57,7 @@ def plan_files(
     budget = max(1.0, time_limit - t_read)
     result = plan(rnd, solver=solver, time_limit=budget, route=route, progress=say)
     result.timings = {"read+check": t_read, **result.timings}
-    summary = summarize(rnd, result, time.perf_counter() - t0)
+    summary = summarize(rnd, result, time.perf_counter() - t0, time_limit)
     freeze = freeze_status(settings.pilkada, effective_date)
     if result.status != "infeasible":
         say("write")
