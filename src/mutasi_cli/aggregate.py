@@ -268,9 +268,11 @@ def solve_stage_a(
             # except those that share a row (Φ's aside) with a fractional one. Reaching the LP's floor
             # proves it (measured, 50,000 people: 42 fractional values, 58,460 columns left free,
             # 9.8 s; 298 s for the MIP over every column in the LP; with only the 42 free, infeasible)
+            # It gets the whole time left, not a share of it: a share would make the path (this MIP
+            # cut short, then the MIP over every priced column) depend on the machine's load, and so
+            # the plan (issue: the same round, another plan on a busy machine)
             lp.fix_around_fractional(ints, x, phi_row)
-            remaining = t0 + time_limit - time.perf_counter()
-            found = lp.solve_mip(ints, time.perf_counter() + remaining / 4, solver)
+            found = lp.solve_mip(ints, t0 + time_limit, solver)
             lp.unfix()
             if found[1] is not None and found[2] is not None:
                 incumbent = (found[1], found[2])

@@ -855,6 +855,10 @@ def _column_generation(
             return "optimal", obj, obj  # no move left out can improve the LP: its value is a bound
 
 
+#: the stats key set when the time limit (or a share of it) cut a step of stage B short
+TIME_CUT = "time_cut"
+
+
 def solve_pricing(
     rnd: Round,
     status: PersonStatus,
@@ -866,9 +870,30 @@ def solve_pricing(
     progress=None,
 ) -> PricingRun:
     """Both stages: LPs by column generation in HiGHS, MIPs by ``mip_solver`` over the columns found.
-    The returned plan is re-checked by the caller."""
-    say = progress or (lambda _m: None)
+    The returned plan is re-checked by the caller.
+
+    Determinism: apart from the time limit, no step depends on the clock. Where the time limit (or the
+    share of it a step may use) cut a step short, the path taken, and so the plan, could depend on the
+    machine's load: stage B is then reported "feasible" (``stats[TIME_CUT]``), never "optimal"."""
     stats: dict[str, float] = {}
+    run = _solve_pricing(rnd, status, space, deadline, mip_solver, stage_a_share, progress, stats)
+    out_b = run.stage_b
+    if stats.get(TIME_CUT) and out_b is not None and out_b.status == "optimal":
+        out_b.status = "feasible"
+    return run
+
+
+def _solve_pricing(
+    rnd: Round,
+    status: PersonStatus,
+    space: CandidateSpace,
+    deadline: float,
+    mip_solver: str,
+    stage_a_share: float,
+    progress,
+    stats: dict[str, float],
+) -> PricingRun:
+    say = progress or (lambda _m: None)
     t0 = time.perf_counter()
     a_deadline = t0 + (deadline - t0) * stage_a_share
     # ---- stage A: levels 0–2, exactly, on the aggregated model ------------------------------------------
@@ -893,9 +918,12 @@ def solve_pricing(
     pm.values_override = None
 
     def mip_b(start, solver: str = mip_solver):
-        return pm.run_mip(
+        found = pm.run_mip(
             solver, deadline - time.perf_counter(), abs_gap=0.0, rel_gap=STAGE_B_GAP, start=start
         )
+        if found[0] not in ("optimal", "infeasible"):  # the time limit stopped it
+            stats[TIME_CUT] = 1.0
+        return found
 
     def accepted(value: float | None) -> bool:
         return (
@@ -910,6 +938,8 @@ def solve_pricing(
         cg_deadline = time.perf_counter() + CG_SHARE * (deadline - time.perf_counter())
         t_cg = time.perf_counter()
         lp_status, lp_value, lower = _column_generation(pm, cg_deadline, stats, "stage_b", CG_STOP_GAP, say)
+        if lp_status == "time":
+            stats[TIME_CUT] = 1.0
         stats["stage_b_lp_seconds"] = stats.get("stage_b_lp_seconds", 0.0) + time.perf_counter() - t_cg
         if lower is not None:  # a Lagrangian bound holds whenever it was computed; keep the best
             bound_b = -lower if bound_b is None else min(bound_b, -lower)
@@ -934,7 +964,9 @@ def solve_pricing(
             pm.widen()
         stats["stage_b_fix_seconds"] = stats.get("stage_b_fix_seconds", 0.0) + time.perf_counter() - t_fix
         found = pm.plan_from(pm.column_values()) if obj is not None else None
-        if found is None and deadline - time.perf_counter() > 0.1 * (deadline - t):
+        if found is None and deadline - time.perf_counter() <= 0.1 * (deadline - t):
+            stats[TIME_CUT] = 1.0  # no time left for the support MIP
+        elif found is None:
             # the fixed ones can leave the rest without an integer completion (the levels' rows): the
             # MIP over the moves the LP uses and those of the current plan (its start) instead. Only
             # those: the LP is degenerate, and with every move of reduced cost 0 this MIP took 234 s at
@@ -956,8 +988,11 @@ def solve_pricing(
             out_b = SolveOutcome("optimal", -best[0], bound_b, time.perf_counter() - t)
             return PricingRun(best[1], out_a, out_b, stats)
         left = deadline - time.perf_counter()
-        if lp_status != "time" or left < 0.25 * (deadline - t):
-            break  # converged (then the full MIP below), or out of time
+        if lp_status != "time":
+            break  # converged (then the full MIP below)
+        if left < 0.25 * (deadline - t):
+            stats[TIME_CUT] = 1.0
+            break  # out of time
     if lp_status == "time" and best is not None:  # out of time: the best plan found, with its bound
         stats["stage_b_columns"] = pm.n_cols - pm.x_first
         out_b = SolveOutcome("feasible", -best[0], bound_b, time.perf_counter() - t)
@@ -971,6 +1006,8 @@ def solve_pricing(
             pm, deadline, stats, "stage_b", say=say,
             enough=None if target is None else (lambda low: -low + target <= STAGE_B_ACCEPT * max(1.0, -target)),
         )  # fmt: skip
+        if lp_status == "time":
+            stats[TIME_CUT] = 1.0
         stats["stage_b_lp_seconds"] += time.perf_counter() - t_cg
         if lower is not None:
             bound_b = -lower if lp_status == "optimal" or bound_b is None else min(bound_b, -lower)

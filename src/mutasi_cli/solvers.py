@@ -26,6 +26,11 @@ import pulp
 SOLVERS = ("cbc", "highs")
 #: HiGHS' ``simplex_strategy`` values
 SIMPLEX_DUAL, SIMPLEX_PRIMAL = 1, 4
+#: CBC's options for the same search on any run and any load (issue: a 17,625-person round took
+#: another path on a busy machine). ``-timeMode elapsed`` made CBC's own budgets (heuristics, cut passes)
+#: follow the wall clock; CPU time does not grow with a neighbour's load. The wall-clock limit is ours
+#: (the deadline in :func:`_solve_cbc`). Seeds fixed explicitly (CBC's 0 means "time of day"), one thread.
+CBC_DETERMINISM = ("-timeMode", "cpu", "-randomSeed", "1234567", "-randomCbcSeed", "1", "-threads", "0")
 #: seconds CBC gets, after an interrupt at the deadline, to write its best solution
 INTERRUPT_GRACE = 10.0
 
@@ -255,7 +260,7 @@ def _solve_cbc(prob, time_limit, abs_gap, rel_gap, warm_start) -> SolveOutcome:
             args += ["-mips", str(mst)]
         limit = max(1.0, time_limit - (time.perf_counter() - t0))
         args += ["-sec", f"{limit:.1f}", "-allow", f"{abs_gap}", "-ratio", f"{rel_gap}"]
-        args += ["-timeMode", "elapsed", "-printingOptions", "all", "-solve", "-solution", str(sol)]
+        args += [*CBC_DETERMINISM, "-printingOptions", "all", "-solve", "-solution", str(sol)]
         with logf.open("w") as log:
             proc = subprocess.Popen(args, stdout=log, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL)
             try:
