@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
-from mutasi_cli.settings import RuleSettings, Weights
+from mutasi_cli.settings import Limits, RuleSettings, Weights
 
 NO_LOW = 0
 NO_HIGH = 99
@@ -44,6 +44,7 @@ class Round:
     sources: list[Source] = field(default_factory=list)
     weights: Weights = field(default_factory=Weights)  # level 3, from mutasi.toml
     rules: RuleSettings = field(default_factory=RuleSettings)  # [aturan], from mutasi.toml
+    limits: Limits = field(default_factory=Limits)  # [batas], from mutasi.toml
 
     @property
     def n_people(self) -> int:

@@ -114,3 +114,21 @@ def alias_index(schema: dict[str, tuple[str, ...]], local: dict[str, str] | None
     for written, canonical in (local or {}).items():
         index[header_key(written)] = canonical
     return index
+
+
+def column_letter(j: int) -> str:
+    """Excel's name of the 0-based column ``j``: 0 → A, 25 → Z, 26 → AA, 16383 → XFD."""
+    name = ""
+    j += 1
+    while j > 0:
+        j, rest = divmod(j - 1, 26)
+        name = chr(65 + rest) + name
+    return name
+
+
+def column_number(letters: str) -> int:
+    """The 1-based number of an Excel column name: A → 1, XFD → 16384 (any case)."""
+    n = 0
+    for ch in letters.upper():
+        n = n * 26 + ord(ch) - 64
+    return n

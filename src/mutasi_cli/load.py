@@ -24,7 +24,7 @@ from mutasi_cli.headers import (
 from mutasi_cli.issues import IssueLog
 from mutasi_cli.reader import RawWorkbook, ReadError, Table, find_sheet, read_raw, table_from_rows
 from mutasi_cli.rules import position_bup, status_hold
-from mutasi_cli.settings import RuleSettings, Settings
+from mutasi_cli.settings import FORMASI_MUSTAHIL, Limits, RuleSettings, Settings
 from mutasi_cli.values import (
     is_blank,
     norm_key,
@@ -98,7 +98,7 @@ def _load(
                     optional[name] = t
     if peg_t is None or jab_t is None or log.has_errors:
         return None, log
-    positions = _positions(jab_t, log)
+    positions = _positions(jab_t, log, settings.limits)
     people = _people(peg_t, positions, effective_date, log, settings.rules)
     if people is None or positions is None:
         return None, log
@@ -112,7 +112,8 @@ def _load(
         return None, log
     sources = [Source(str(r.path), r.sha256) for r in raws]
     rnd = Round(
-        people, positions, kunci, larangan, relasi, effective_date, sources, settings.weights, settings.rules
+        people, positions, kunci, larangan, relasi, effective_date, sources, settings.weights, settings.rules,
+        settings.limits,
     )
     return rnd, log
 
@@ -200,7 +201,7 @@ class _Cells:
         return value
 
 
-def _positions(t: Table, log: IssueLog) -> pd.DataFrame | None:
+def _positions(t: Table, log: IssueLog, limits: Limits) -> pd.DataFrame | None:
     c = _Cells(t, log)
     out: list[dict[str, object]] = []
     seen: dict[str, int] = {}
@@ -216,7 +217,7 @@ def _positions(t: Table, log: IssueLog) -> pd.DataFrame | None:
         gmin = c.parsed("Golongan Min", grades.parse_golongan, "invalid-golongan")
         gmax = c.parsed("Golongan Maks", grades.parse_golongan, "invalid-golongan")
         edu_min = c.parsed("Pendidikan Min", grades.parse_education, "invalid-education")
-        formasi = c.parsed("Formasi", _positive_int, "invalid-number")
+        formasi = _plausible_formasi(c, c.parsed("Formasi", _positive_int, "invalid-number"), limits)
         prioritas = c.parsed("Prioritas", _priority, "invalid-priority")
         status = c.parsed("Status", _status, "invalid-status")
         if kode is not None:
@@ -259,6 +260,19 @@ def _positions(t: Table, log: IssueLog) -> pd.DataFrame | None:
             }
         )
     return pd.DataFrame(out)
+
+
+def _plausible_formasi(c: _Cells, formasi: object, limits: Limits) -> int | None:
+    """Formasi above ``[batas] formasi_maks`` is read with a warning; above FORMASI_MUSTAHIL it is an
+    error and is not kept (1e20 would overflow the int64 columns before anyone reads the message)."""
+    if not isinstance(formasi, int) or formasi <= limits.formasi_maks:
+        return formasi if isinstance(formasi, int) else None
+    shown = text(c.raw("Formasi"))
+    if formasi > FORMASI_MUSTAHIL:
+        c.issue("impossible-number", "Formasi", shown, limit=f"{FORMASI_MUSTAHIL:,}".replace(",", "."))
+        return None
+    c.issue("implausible-number", "Formasi", shown, limit=limits.formasi_maks)
+    return formasi
 
 
 def _eselon_or_dash(v: object) -> str | None:
@@ -341,6 +355,7 @@ def _people(
                 "birth-date-mismatch", "Tanggal Lahir", birth.strftime("%d-%m-%Y"),
                 nip_birth=nip.birth.strftime("%d-%m-%Y"),
             )  # fmt: skip
+        _check_dates(c, tmt, birth if isinstance(birth, dt.date) else (nip.birth if nip else None), effective)
         gender = c.parsed("Jenis Kelamin", parse_gender, "invalid-gender")
         if nip and gender and gender != nip.gender:
             c.issue("gender-mismatch", "Jenis Kelamin", gender, nip_gender=nip.gender)
@@ -393,6 +408,37 @@ def _people(
     _warn_grade_outside(people, positions, t, log)
     _warn_past_retirement(people, positions, effective, t, log)
     return people
+
+
+#: no serving ASN took their position before this
+_EARLIEST_TMT = dt.date(1950, 1, 1)
+#: the youngest age at which a person is appointed (PP 11/2017 Pasal 23: a CPNS applicant is at least 18)
+_MIN_AGE = 18
+
+
+def _check_dates(c: _Cells, tmt: object, birth: dt.date | None, effective: dt.date) -> None:
+    """Warnings (``implausible-date``) for dates no real record has: TMT Jabatan before 1950, before
+    the birth date, or before the 18th birthday; a birth date after the effective date. The birth date
+    is the column's, else the NIP's."""
+    own = "Tanggal Lahir" in c.table.headers and not is_blank(c.raw("Tanggal Lahir"))
+    if birth is not None and birth > effective:
+        c.issue("implausible-date", "Tanggal Lahir" if own else "NIP", birth.strftime("%d-%m-%Y"),
+                detail=f"tanggal lahir jatuh setelah tanggal berlaku {effective:%d-%m-%Y}")  # fmt: skip
+    if not isinstance(tmt, dt.date):
+        return
+    shown = tmt.strftime("%d-%m-%Y")
+    if tmt < _EARLIEST_TMT:
+        c.issue("implausible-date", "TMT Jabatan", shown, detail="sebelum tahun 1950")
+    elif birth is not None and tmt < birth:
+        c.issue("implausible-date", "TMT Jabatan", shown, detail=f"sebelum tanggal lahir ({birth:%d-%m-%Y})")
+    elif birth is not None and (age := _age(birth, tmt)) < _MIN_AGE:
+        c.issue("implausible-date", "TMT Jabatan", shown,
+                detail=f"pada tanggal itu pegawai ini baru berusia {age} tahun (lahir {birth:%d-%m-%Y}), "
+                f"sedangkan ASN diangkat paling muda pada usia {_MIN_AGE} tahun")  # fmt: skip
+
+
+def _age(birth: dt.date, on: dt.date) -> int:
+    return on.year - birth.year - ((on.month, on.day) < (birth.month, birth.day))
 
 
 def _warn_past_retirement(

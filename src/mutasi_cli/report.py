@@ -438,6 +438,7 @@ def _parameter(
         *((f"Statistik: {k}", v) for k, v in result.stats.items()),
         *((label, f"{value} — {source}") for label, value, source in setting_rows(rnd.rules)),
         *rnd.weights.rows(),
+        *rnd.limits.rows(),
         *((f"Waktu: {k} (detik)", round(v, 3)) for k, v in result.timings.items()),
         ("Waktu total (detik)", round(s.seconds, 3)),
     ]

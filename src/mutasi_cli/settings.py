@@ -37,6 +37,9 @@ defaults below hold. Every key is optional. Example (the defaults)::
     pelantikan = 2025-05-26
     persetujuan_mendagri = { nomor = "100.2.2.6/1234/OTDA", tanggal = 2026-11-02 }
 
+    [batas]                 # where a value stops being plausible (a warning; see :class:`Limits`)
+    formasi_maks = 100      # places in one position (above 10,000 is an error whatever this says)
+
     [kolom.pegawai]         # a local header → the canonical column it holds
     "NIP/NRP" = "NIP"
     "JABATAN SEKARANG" = "Jabatan"
@@ -136,6 +139,23 @@ class Pilkada:
     persetujuan_mendagri: Approval | None = None
 
 
+#: a Formasi no real position has: an error whatever ``[batas] formasi_maks`` says (and its ceiling),
+#: so that a typo such as 1e9 never becomes a billion Prioritas-1 places, nor overflows an int64
+FORMASI_MUSTAHIL = 10_000
+
+
+@dataclass(frozen=True)
+class Limits:
+    """``[batas]``: where a value stops being plausible. A Formasi above ``formasi_maks`` is read, with
+    a warning (``implausible-number``); above :data:`FORMASI_MUSTAHIL` it is an error."""
+
+    formasi_maks: int = 100
+
+    def rows(self) -> list[tuple[str, object]]:
+        """(label, value) for the Parameter sheet."""
+        return [("Batas kewajaran: Formasi per jabatan (di atasnya diperingatkan)", self.formasi_maks)]
+
+
 @dataclass
 class Settings:
     rules: RuleSettings = field(default_factory=RuleSettings)
@@ -144,6 +164,7 @@ class Settings:
     #: sheet name (Pegawai, Jabatan, …) → {header as written: canonical column}
     columns: dict[str, dict[str, str]] = field(default_factory=dict)
     source: Path | None = None
+    limits: Limits = field(default_factory=Limits)
 
 
 class SettingsError(Exception):
@@ -172,11 +193,11 @@ def load_settings(path: Path | None = None) -> Settings:
     if path is None:
         return Settings()
     # [sk] is read by `mutasi sk` (mutasi_cli.decree)
-    unknown = set(data) - {"aturan", "pilkada", "bobot", "kolom", "sk"}
+    unknown = set(data) - {"aturan", "pilkada", "bobot", "batas", "kolom", "sk"}
     if unknown:
         raise SettingsError(
             f"{path}: bagian [{', '.join(sorted(unknown))}] tidak dikenal; yang dikenal: [aturan], "
-            "[pilkada], [bobot], [kolom.<sheet>], [sk]."
+            "[pilkada], [bobot], [batas], [kolom.<sheet>], [sk]."
         )
     return Settings(
         _rules(path, data.get("aturan", {})),
@@ -184,7 +205,23 @@ def load_settings(path: Path | None = None) -> Settings:
         _weights(path, data.get("bobot", {})),
         _columns(path, data.get("kolom", {})),
         path,
+        _limits(path, data.get("batas", {})),
     )
+
+
+def _limits(path: Path, table: object) -> Limits:
+    if not isinstance(table, dict):
+        raise SettingsError(f"{path}: [batas] harus berupa tabel.")
+    known = [f.name for f in fields(Limits)]
+    for key, value in table.items():
+        if key not in known:
+            raise SettingsError(f"{path}: [batas] '{key}' tidak dikenal; yang dikenal: {', '.join(known)}.")
+        if not _whole(value) or not 1 <= value <= FORMASI_MUSTAHIL:
+            ceiling = f"{FORMASI_MUSTAHIL:,}".replace(",", ".")
+            raise SettingsError(
+                f"{path}: [batas] '{key}' harus bilangan bulat 1–{ceiling} (tertulis: {value!r})."
+            )
+    return Limits(**table)
 
 
 def _rules(path: Path, table: object) -> RuleSettings:

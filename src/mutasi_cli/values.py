@@ -44,6 +44,33 @@ def text(value: object) -> str | None:
     return re.sub(r"\s+", " ", str(value)).strip()
 
 
+#: characters an .xlsx cell cannot hold (XML 1.0 forbids the C0 controls but tab, newline and carriage
+#: return, lone surrogates and U+FFFE/U+FFFF) or that a terminal would obey rather than show (DEL and
+#: the C1 controls U+0080–U+009F: 0x9B is CSI on some terminals)
+_UNSTORABLE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
+#: an OOXML escape (ST_Xstring): ``_x001B_`` is how a file spells ESC, and what any .xlsx reader turns
+#: back into one
+_XML_ESCAPE = re.compile(r"_x([0-9A-Fa-f]{4})_")
+_SUSPECT = re.compile(f"{_UNSTORABLE.pattern}|{_XML_ESCAPE.pattern}")
+
+
+def clean_text(s: str) -> tuple[str, list[str]]:
+    """``s`` without anything Excel cannot store, and what was found (``U+001B``, ``_x001B_``), in order.
+
+    ``_xHHHH_`` escapes are decoded as Excel would show them, again until none is left (``_x005F_``
+    is an escaped underscore, so one pass can leave a new escape); then the unstorable characters are
+    dropped. A text kept this way can be written to a workbook and shown on a terminal as it is.
+    """
+    if not _SUSPECT.search(s):
+        return s, []
+    found: list[str] = []
+    while escapes := _XML_ESCAPE.findall(s):
+        found += [f"_x{h}_" for h in escapes]
+        s = _XML_ESCAPE.sub(lambda e: chr(int(e.group(1), 16)), s)
+    found += [f"U+{ord(ch):04X}" for ch in _UNSTORABLE.findall(s)]
+    return _UNSTORABLE.sub("", s), list(dict.fromkeys(found))
+
+
 def _safe_date(y: int, m: int, d: int) -> dt.date | None:
     try:
         return dt.date(y, m, d)
