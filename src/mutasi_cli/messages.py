@@ -205,6 +205,208 @@ ISSUE_TEMPLATES: dict[str, tuple[_Sev, str]] = {
         "error",
         "LibreOffice gagal mengubah {path} menjadi PDF: {detail}. Berkas .docx tetap tersedia.",
     ),
+    # reviewed plans (mutasi check; also run by mutasi sk and mutasi export siasn before they write)
+    "check-round-unknown": (
+        "error",
+        "Sheet Parameter {path} tidak mencatat berkas masukan rencana ini (baris 'Berkas masukan: …' dan "
+        "'SHA-256 …'), sehingga rencana tidak dapat diperiksa terhadap data putarannya. SK dan berkas unggah "
+        "SIASN hanya disusun dari rencana yang lolos pemeriksaan: susun ulang rencana dengan `mutasi plan` "
+        "lalu tinjau kembali, atau periksa dengan `mutasi check {path} --pegawai BERKAS --jabatan BERKAS`.",
+    ),
+    "check-input-missing": (
+        "error",
+        "Berkas masukan {role} rencana ini, {value}, tidak ditemukan (dicari juga di folder rencana). "
+        "Letakkan berkas yang sama di tempat itu atau di samping rencana, tunjuk letaknya dengan "
+        "`mutasi check … --{option} BERKAS`, atau susun ulang rencana dengan `mutasi plan`.",
+    ),
+    "check-input-changed": (
+        "error",
+        "Berkas masukan {role} {value} telah berubah sejak rencana disusun (SHA-256 sekarang {actual}…, "
+        "tercatat di sheet Parameter {recorded}…), sehingga rencana tidak lagi sesuai dengan datanya. "
+        "Tunjuk berkas yang dipakai saat menyusun rencana dengan `mutasi check … --{option} BERKAS`, atau "
+        "susun ulang rencana dengan `mutasi plan` dari data terbaru.",
+    ),
+    "check-input-unverified": (
+        "warning",
+        "Sheet Parameter tidak mencatat SHA-256 berkas {value}, sehingga tidak dapat dipastikan bahwa rencana "
+        "disusun dari berkas ini.",
+    ),
+    "check-no-effective-date": (
+        "error",
+        "Tanggal berlaku tidak ditemukan di sheet Parameter {path}, padahal masa jabatan, batas usia pensiun "
+        "dan hukuman disiplin diukur pada tanggal itu. Kembalikan baris 'Tanggal berlaku' di sheet Parameter, "
+        "atau susun ulang rencana dengan `mutasi plan`.",
+    ),
+    "check-settings-missing": (
+        "error",
+        "Berkas pengaturan yang dipakai saat menyusun rencana, {value}, tidak ditemukan. Tunjuk berkas itu "
+        "dengan --config, atau susun ulang rencana.",
+    ),
+    "check-settings-changed": (
+        "error",
+        "Pengaturan '{label}' bernilai {value} di {path}, sedangkan rencana disusun dengan nilai {recorded}. "
+        "Periksa dengan berkas pengaturan yang dipakai saat menyusun rencana (--config), atau susun ulang "
+        "rencana dengan pengaturan ini.",
+    ),
+    "check-inputs-invalid": (
+        "error",
+        "Berkas masukan rencana ini kini memuat {count} galat (tercantum di atas; lihat juga `mutasi "
+        "validate`), sehingga rencana tidak dapat diperiksa terhadapnya.",
+    ),
+    "check-unknown-nip": (
+        "error",
+        "NIP {value} tidak ada dalam data pegawai putaran ini ({path}). Baris ini kemungkinan disalin dari "
+        "rencana putaran lain: hapus baris ini atau perbaiki NIP-nya.",
+    ),
+    "check-unknown-position": (
+        "error",
+        "Kode Jabatan Baru {value} tidak ada dalam data jabatan putaran ini ({path}). Perbaiki kodenya sesuai "
+        "sheet Jabatan, atau hapus baris ini.",
+    ),
+    "check-same-position": (
+        "error",
+        "Kode Jabatan Baru {value} adalah jabatan pegawai ini sekarang, sehingga baris ini bukan mutasi. Isi "
+        "jabatan tujuan yang benar, atau hapus baris ini.",
+    ),
+    "check-wrong-origin": (
+        "error",
+        "Kode Jabatan Lama {value} bukan jabatan pegawai ini dalam putaran ini: menurut data pegawai ia "
+        "menduduki {actual} ({nama}, {unit}). Baris ini kemungkinan disalin dari rencana putaran lain: salin "
+        "baris dari rencana putaran ini, atau susun ulang rencana.",
+    ),
+    "check-text-mismatch": (
+        "error",
+        "{column} '{value}' tidak sesuai dengan jabatan {kode} dalam data jabatan ('{expected}'). SK dan "
+        "petikan mencantumkan teks kolom ini: samakan dengan data jabatan, atau perbaiki kode jabatannya.",
+    ),
+    "check-name-mismatch": (
+        "warning",
+        "Nama '{value}' berbeda dengan nama NIP ini dalam data pegawai ('{expected}'); SK dan petikan memakai "
+        "nama di kolom ini. Pastikan penulisannya benar.",
+    ),
+    "check-over-capacity": (
+        "error",
+        "Jabatan {value} ({nama}, {unit}) akan diduduki {count} orang, melebihi Formasi {formasi}. Masuk: "
+        "{incoming}. Tetap: {stayers}. Tolak atau ubah salah satu mutasi masuk, atau setujui kembali mutasi "
+        "keluar pemangkunya.",
+    ),
+    "check-person-rule": (
+        "error",
+        "Pegawai ini tidak dapat dimutasi menurut aturan {number}: {text} ({source}). Tolak mutasi ini "
+        "(Setuju = Tidak) atau hapus barisnya.",
+    ),
+    "check-pair-rule": (
+        "error",
+        "Jabatan {value} tidak dapat diisi pegawai ini menurut aturan {number}: {text} ({source}). Pilih "
+        "jabatan tujuan lain atau tolak mutasi ini.",
+    ),
+    "check-turnover": (
+        "error",
+        "Dari unit {value} akan keluar {count} pegawai, melebihi batas perputaran {cap} orang ({persen}% dari "
+        "{people} pegawai unit itu, dibulatkan ke atas; mutasi karena jabatan dihapus dan yang ditetapkan "
+        "Kunci tidak dihitung). Baris: {rows}. Tolak sebagian mutasi keluar dari unit ini.",
+    ),
+    "check-relasi": (
+        "error",
+        "NIP {value} dan NIP {other} ({hubungan}, sheet Relasi) akan sama-sama berada di unit {unit} "
+        "(baris {rows}). Mutasi tidak boleh mempertemukan keduanya dalam satu unit (konflik kepentingan): "
+        "tolak atau ubah mutasi ini.",
+    ),
+    "check-kunci-not-made": (
+        "error",
+        "Kunci pada berkas masukan (sheet Kunci baris {kunci_row}) menetapkan NIP {value} ke jabatan {kode}, "
+        "tetapi rencana yang ditinjau tidak menjalankannya: {how}. Keputusan pimpinan itu harus dijalankan: "
+        "kembalikan mutasinya, atau hapus baris Kunci itu lalu susun ulang rencana.",
+    ),
+    "check-kunci-tetap-moved": (
+        "error",
+        "NIP {value} ditetapkan tetap di jabatannya (Kunci TETAP, sheet Kunci baris {kunci_row} pada berkas "
+        "masukan), tetapi baris ini memindahkannya. Tolak mutasi ini (Setuju = Tidak) atau hapus barisnya.",
+    ),
+    "check-rejected-priority1": (
+        "warning",
+        "Usulan mutasi pegawai jatuh tempo ini ke jabatan Prioritas 1 {value} ({nama}, {unit}) ditolak, "
+        "sehingga jabatan itu lowong setelah mutasi ({empty} dari Formasi {formasi} tempat kosong).",
+    ),
+    "check-rejected-unplaced": (
+        "warning",
+        "Usulan mutasi pemangku jabatan yang dihapus ini ditolak: ia tidak tertampung (jabatan lamanya "
+        "{value} berstatus Dihapus).",
+    ),
+    "check-priority1-fewer": (
+        "warning",
+        "Rencana yang ditinjau mengisi {now} tempat Prioritas 1, sedangkan rencana semula mengisi {before}: "
+        "{lost} tempat Prioritas 1 lowong karena peninjauan.",
+    ),
+    "check-refused": (
+        "error",
+        "{what} tidak disusun: rencana yang ditinjau tidak lolos pemeriksaan ({count} galat di atas; "
+        "`mutasi check {path}` menampilkan semuanya). Perbaiki sheet Daftar Mutasi, lalu jalankan lagi.",
+    ),
+    # hostile inputs (mutasi_cli.reader, mutasi_cli.load: files that are not files, archives and sheets
+    # beyond the limits, characters Excel cannot store, a column named twice, values no real data has)
+    "not-a-regular-file": (
+        "error",
+        "{path} adalah {kind}, bukan berkas biasa, sehingga tidak dibaca. Sebutkan berkas .xlsx, .xls, .ods "
+        "atau .csv yang berisi datanya (data yang dikirim lewat pipa disimpan dulu sebagai berkas).",
+    ),
+    "file-not-readable": (
+        "error",
+        "Berkas {path} tidak dapat dibuka untuk dibaca ({detail}). Periksa izin akses berkas itu, atau "
+        "salin ke folder Anda sendiri, lalu jalankan lagi.",
+    ),
+    "file-too-large": (
+        "error",
+        "Berkas {path} berukuran {size}, melebihi batas {limit} untuk berkas masukan. Simpan sheet yang "
+        "diperlukan saja (Pegawai, Jabatan, Kunci, Larangan, Relasi) ke buku kerja baru, lalu jalankan lagi.",
+    ),
+    "archive-too-large": (
+        "error",
+        "Berkas {path} tidak dibaca: {detail}, jauh melebihi buku kerja yang wajar. Kemungkinan berkasnya "
+        "rusak atau bukan buku kerja sungguhan; buka di Excel, simpan ulang sebagai .xlsx, lalu jalankan lagi.",
+    ),
+    "sheet-too-large": (
+        "error",
+        "Sheet '{name}' di {path} terlalu besar untuk dibaca: {detail} (batas: {rows} baris, {columns} kolom, "
+        "{cells} sel). Biasanya ada isi atau format yang tertinggal jauh di luar tabel: hapus semua baris di "
+        "bawah dan kolom di kanan tabel (blok, klik kanan → Hapus), simpan, lalu jalankan lagi.",
+    ),
+    "cell-too-long": (
+        "error",
+        "Sheet '{name}' di {path}: sel {cell} berisi {length} karakter, melebihi batas {limit} karakter per "
+        "sel (batas Excel). Periksa isi sel itu; kemungkinan ada teks yang salah tempel atau berkasnya rusak.",
+    ),
+    "duplicate-column": (
+        "error",
+        "Kolom {first_at} '{first}' dan kolom {second_at} '{second}' sama-sama dibaca sebagai '{canonical}', "
+        "sehingga tidak jelas mana yang berlaku. Ganti judul kolom yang bukan data terkini (misalnya menjadi "
+        "'{second} Lama') atau hapus kolom itu, lalu jalankan lagi.",
+    ),
+    "control-characters": (
+        "warning",
+        "Sel {cell} memuat karakter yang tidak dapat disimpan Excel ({found}); karakter itu dibuang dan "
+        "nilainya dibaca sebagai '{value}'. Periksa sel ini di berkas aslinya.",
+    ),
+    "control-characters-key": (
+        "error",
+        "Sel {cell} pada kolom kunci '{column}' memuat karakter yang tidak dapat disimpan Excel ({found}), "
+        "sehingga tidak pasti pegawai atau jabatan mana yang dimaksud. Ketik ulang isi sel ini (salin dari "
+        "SIASN), simpan, lalu jalankan lagi.",
+    ),
+    "implausible-date": (
+        "warning",
+        "Tanggal {value} pada kolom '{column}' tidak wajar: {detail}. Periksa tanggal ini di SIASN.",
+    ),
+    "implausible-number": (
+        "warning",
+        "Formasi {value} tidak wajar: lebih dari {limit} tempat untuk satu jabatan. Periksa angkanya; bila "
+        "memang benar, naikkan formasi_maks di bagian [batas] mutasi.toml.",
+    ),
+    "impossible-number": (
+        "error",
+        "Formasi {value} mustahil: lebih dari {limit} tempat untuk satu jabatan. Perbaiki angkanya (jumlah "
+        "kebutuhan pegawai jabatan ini), lalu jalankan lagi.",
+    ),
 }
 
 
@@ -355,4 +557,83 @@ FALLBACK_NOTE = (
 )
 ENVIRONMENT_ERROR_NO_PATH = (
     "Sistem operasi menolak operasi: {reason}. Periksa ruang disk dan batas sistem, lalu jalankan lagi."
+)
+
+
+# signals and time limits
+#: the one line printed when a signal ends a run (mutasi_cli.runtime; exit 128 + the signal's number)
+INTERRUPTED = (
+    "Dihentikan oleh sinyal {signal}; proses solver diakhiri dan berkas sementara dihapus. "
+    "Berkas keluaran sebelumnya tidak berubah."
+)
+#: what the signal usually means, after its name
+SIGNAL_NOTE = {"SIGINT": "SIGINT (Ctrl-C)", "SIGHUP": "SIGHUP (sesi terminal terputus)"}
+PRIVATE_TEMP_FAILED = (
+    "Folder sementara tidak dapat dibuat di {path}: {reason}. Kosongkan ruang disk atau atur TMPDIR ke "
+    "folder lain yang dapat ditulis, lalu jalankan lagi."
+)
+
+
+# decrees (mutasi_cli.decree, mutasi_cli.siasn_export)
+#: The reviewed table of public phrases a move's ``Keterangan`` may carry into a decree, its attachment
+#: and every petikan (CONTRACT.md "Output workbook"). It is the one list shared by the planner, which
+#: writes ``Keterangan`` from it (several joined by "; "), and the decree side, which passes nothing
+#: else: a phrase not in this table (the rules a Kunci breaks, a sanction, a score, a solver note, an
+#: analyst's free text) stays in the workbook (``Catatan Internal``) and the decree shows
+#: PUBLIC_REASON_NEUTRAL in its place. Matching ignores case, repeated spaces and a final full stop.
+#: Add a phrase only after Bagian Hukum has agreed that it may be read by everyone a decree is copied to.
+PUBLIC_REASONS: tuple[str, ...] = (
+    "Rotasi/penyegaran",
+    "Mengisi kebutuhan formasi",
+    "Mengisi jabatan yang lowong",
+    "Penataan organisasi (jabatan lama dihapus)",
+    "Atas permintaan sendiri",
+    "Sesuai pilihan pegawai",
+    "Penugasan pimpinan",
+    "Pengembangan karier",
+    "Peningkatan kesesuaian kompetensi",
+    "Mendekatkan dengan domisili",
+    "Pembinaan karier dan kebutuhan organisasi",
+)
+#: what a decree shows for a Keterangan with no public phrase in it
+PUBLIC_REASON_NEUTRAL = "Pembinaan karier dan kebutuhan organisasi"
+SK_KETERANGAN_REPLACED = (
+    "Keterangan pada {count} baris sheet Daftar Mutasi ({rows}) bukan frasa publik yang disetujui untuk "
+    "SK, sehingga tidak dimuat apa adanya di SK, lampiran dan petikan: bagian yang bukan frasa publik "
+    "dibuang, dan baris tanpa frasa publik diberi keterangan '{neutral}'. Frasa yang disetujui: {phrases}. "
+    "Catatan lain tempatkan di kolom Catatan Internal."
+)
+SK_PERDA_MISSING = (
+    "Konsiderans Mengingat memuat Peraturan Daerah Kabupaten Bungo tentang {tentang} dengan nomor dan "
+    "tahun bertitik-titik, karena {keys} di bagian [sk] mutasi.toml belum diisi. Isi nomor dan tahun "
+    "Perda itu (dan perda_perubahan bila Perda itu telah diubah) sebelum SK diajukan."
+)
+SK_UNNAMED_CHANGE = (
+    "Konsiderans Mengingat butir {number} menyebut perubahan tanpa menyebut peraturan perubahannya "
+    "('{item}'). Tulis 'sebagaimana telah diubah dengan … Nomor … Tahun …' di [sk] {key}."
+)
+SK_JPT_UNKNOWN = (
+    "Jenis jabatan lama dan baru tidak dapat dipastikan untuk {count} mutasi ({detail}), sehingga mutasi "
+    "antar-JPT di antaranya tidak dapat dipisahkan ke SK tersendiri. Jalankan mutasi sk dari folder "
+    "tempat mutasi plan dijalankan (berkas masukan jabatan yang tercatat di sheet Parameter), atau "
+    "tambahkan kolom 'Jenis Jabatan Lama' dan 'Jenis Jabatan Baru' di sheet Daftar Mutasi."
+)
+SK_JPT_SOURCE_MISSING = "berkas masukan jabatan {path} tidak ditemukan"
+SK_JPT_SOURCE_CHANGED = "berkas masukan jabatan {path} telah berubah sejak rencana disusun (SHA-256 berbeda)"
+SK_JPT_SOURCE_NONE = "sheet Parameter tidak mencatat berkas masukan jabatan"
+SK_JPT_CODES_UNKNOWN = "kode jabatan {codes} tidak ada di berkas masukan jabatan {path}"
+#: the one line `export siasn --draft` adds to what it wrote
+SIASN_DRAFT_NOTE = (
+    "DRAF, bukan untuk diunggah: NOMOR SK dan/atau TANGGAL SK masih kosong atau bertitik-titik. Isi "
+    "{keys} di bagian [sk] mutasi.toml, lalu jalankan lagi tanpa --draft."
+)
+ISSUE_TEMPLATES.update(
+    {
+        "siasn-placeholders": (
+            "error",
+            "Berkas unggah SIASN tidak ditulis: NOMOR SK dan TANGGAL SK akan berupa titik-titik atau kosong, "
+            "karena {keys} di bagian [sk] mutasi.toml (atau berkas --config) belum diisi. Isi {keys} sesuai "
+            "SK yang telah ditandatangani, atau jalankan dengan --draft untuk draf yang tidak diunggah.",
+        ),
+    }
 )
