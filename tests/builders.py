@@ -78,3 +78,46 @@ def append_rows(ws, headers: list[str], rows: list[dict]) -> None:
             if isinstance(cell.value, str):
                 cell.data_type = "s"
                 cell.number_format = "@"
+
+
+def keep_valid_moves(plan, keep: int, out):
+    """What an analyst who deletes rows carefully does: a copy of the plan workbook ``plan`` with about
+    ``keep`` rows of Daftar Mutasi left, chosen so that what is left is still a valid plan (`mutasi check`
+    passes): every Kunci move, and moves in sheet order whose destination has a free place once the moves
+    kept before are made. Returns (the copy, the NIPs kept, in sheet order)."""
+    import numpy as np
+    from openpyxl import load_workbook
+
+    from mutasi_cli.plan_check import check_plan
+
+    checked = check_plan(plan)
+    assert checked.valid and checked.round is not None and checked.status is not None, checked.issues
+    rnd = checked.round
+    cur = rnd.people["pos"].to_numpy()
+    formasi = rnd.positions["formasi"].to_numpy()
+    occupancy = np.bincount(cur, minlength=len(formasi))
+    person = {n: i for i, n in enumerate(rnd.people["nip"])}
+    code = {k: i for i, k in enumerate(rnd.positions["kode"])}
+    book = load_workbook(plan)
+    ws = book["Daftar Mutasi"]
+    header = [c.value for c in ws[1]]
+    nip_col, code_col = header.index("NIP") + 1, header.index("Kode Jabatan Baru") + 1
+    rows = [(r, ws.cell(row=r, column=nip_col).value, ws.cell(row=r, column=code_col).value)
+            for r in range(2, ws.max_row + 1)]  # fmt: skip
+    locked = set(np.flatnonzero(checked.status.kunci_pos >= 0).tolist())
+    kept: set[int] = set()
+    progress = True
+    while progress:
+        progress = False
+        for r, nip, kode in sorted(rows, key=lambda t: person[t[1]] not in locked):
+            e, p = person[nip], code[kode]
+            if r in kept or (len(kept) >= keep and e not in locked) or occupancy[p] >= formasi[p]:
+                continue
+            kept.add(r)
+            occupancy[p] += 1
+            occupancy[cur[e]] -= 1
+            progress = True
+    for r in sorted((r for r, _, _ in rows if r not in kept), reverse=True):
+        ws.delete_rows(r)
+    book.save(out)
+    return out, [nip for r, nip, _ in rows if r in kept]

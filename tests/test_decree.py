@@ -18,6 +18,7 @@ from builders import EFFECTIVE, append_rows, person, position, write_workbook
 from mutasi_cli import decree
 from mutasi_cli.cli import app
 from mutasi_cli.decree import DecreeError, DecreeSettings, PlanError, read_reviewed_plan, write_decrees
+from mutasi_cli.messages import PUBLIC_REASON_NEUTRAL
 from mutasi_cli.siasn_export import SIASN_COLUMNS
 
 runner = CliRunner()
@@ -31,13 +32,18 @@ NIP_CELL = re.compile(r"NIP\. (\d+)")
 
 @pytest.fixture(scope="module")
 def planned(tmp_path_factory) -> Path:
-    """The `mutasi plan` workbook of a round where every one of six due people can rotate."""
+    """The `mutasi plan` workbook of a round where every one of six due people can rotate. Each wishes
+    the unit of the post before theirs (the first one the empty Prioritas-1 post), so the plan is one
+    chain P5 → P4 → … → P0 → V: a review may reject or delete moves from its start only (see
+    :func:`chain`), anything else leaves two people in one post and `sk` refuses it."""
     tmp = tmp_path_factory.mktemp("plan")
     units = ["Dinas Pendidikan", "Dinas Kesehatan", "BPKAD", "Bappeda", "Inspektorat", "Dinas Sosial"]
     positions = [position(f"P{i}", u) for i, u in enumerate(units)]
     positions.append(position("V", "BKPSDMD", Prioritas=1))
+    wishes = ["BKPSDMD", *units[:-1]]
     people = [
-        person(i + 1, f"P{i}", years=6, **({"nama": SPECIAL} if i == 0 else {})) for i in range(len(units))
+        person(i + 1, f"P{i}", years=6, **{"Pilihan 1": wishes[i]}, **({"nama": SPECIAL} if i == 0 else {}))
+        for i in range(len(units))
     ]
     wb = write_workbook(tmp / "round.xlsx", people, positions)
     out = tmp / "rencana.xlsx"
@@ -94,11 +100,13 @@ def approved(planned: Path, *, reject: int, delete: int) -> list[dict[str, objec
 
 
 def attachment(doc_path: Path) -> list[list[str]]:
-    """The data rows of the attachment table (its two header rows left out)."""
+    """The data rows of the attachment table (its two header rows left out). The last row is one cell
+    holding a one-row table (the last person) above the signature block, so that they print together."""
     table = Document(str(doc_path)).tables[-1]
     assert [c.text for c in table.rows[0].cells][:2] == ["NO", "NAMA / NIP"]
     assert [c.text for c in table.rows[1].cells] == ["1", "2", "3", "4", "5", "6"]
-    return [[c.text for c in row.cells] for row in table.rows[2:]]
+    rows = [row.cells[0].tables[0].rows[0] if row.cells[0].tables else row for row in table.rows[2:]]
+    return [[c.text for c in row.cells] for row in rows]
 
 
 def all_text(doc_path: Path) -> str:
@@ -115,11 +123,27 @@ def write_config(path: Path, body: str) -> Path:
     return path
 
 
+def chain(planned: Path) -> list[int]:
+    """The planned rows (0-based positions) in the order of the rotation chain, from the move out of the
+    post nobody enters to the move into the vacancy: rejecting or deleting a prefix of it is a review
+    that keeps one person per post."""
+    rows = plan_rows(planned)
+    entered = {r["Kode Jabatan Baru"] for r in rows}
+    by_origin = {r["Kode Jabatan Lama"]: i for i, r in enumerate(rows)}
+    (i,) = [i for i, r in enumerate(rows) if r["Kode Jabatan Lama"] not in entered]
+    order = [i]
+    while rows[order[-1]]["Kode Jabatan Baru"] in by_origin:
+        order.append(by_origin[rows[order[-1]]["Kode Jabatan Baru"]])
+    assert sorted(order) == list(range(len(rows)))
+    return order
+
+
 def pick(planned: Path) -> tuple[int, int, int]:
-    """(rejected, deleted, edited) row positions, chosen so that the person with the special name stays."""
-    special = next(i for i, r in enumerate(plan_rows(planned)) if r["Nama"] == SPECIAL)
-    others = [i for i in range(len(plan_rows(planned))) if i != special]
-    return others[0], others[2], others[1]
+    """(rejected, deleted, edited) row positions: the first two moves of the chain (so the review stays a
+    valid plan) and the third; the person with the special name, at the chain's end, stays approved."""
+    first, second, third, *_ = chain(planned)
+    assert SPECIAL not in {plan_rows(planned)[i]["Nama"] for i in (first, second, third)}
+    return first, second, third
 
 
 @pytest.fixture
@@ -165,12 +189,18 @@ def test_one_attachment_row_per_approved_move(planned, reviewed, tmp_path):
 
 
 def test_special_characters_and_edits_survive(planned, reviewed, tmp_path):
+    """Names keep every character; an edited Keterangan that is not one of the public phrases
+    (messages.PUBLIC_REASONS) is not carried into the decree, and `sk` names its row."""
     out = tmp_path / "sk"
-    assert runner.invoke(app, ["sk", str(reviewed), "-o", str(out)]).exit_code == 0
+    result = runner.invoke(app, ["sk", str(reviewed), "-o", str(out)])
+    assert result.exit_code == 0, result.output
     rows = attachment(next(out.glob("SK_*.docx")))
     names = [r[1].split("\n")[0] for r in rows]
     assert SPECIAL in names
-    assert EDITED in [r[5] for r in rows]
+    assert EDITED not in [r[5] for r in rows] and PUBLIC_REASON_NEUTRAL in [r[5] for r in rows]
+    edited = str(plan_rows(planned)[pick(planned)[2]]["NIP"])
+    edited_row = [str(r["NIP"]) for r in plan_rows(reviewed)].index(edited) + 2
+    assert f"(baris {edited_row})" in " ".join(result.stderr.split())
     # the petikan of the person with the special name, and of the edited row
     special_nip = next(str(r["NIP"]) for r in plan_rows(planned) if r["Nama"] == SPECIAL)
     petikan = next((out / "petikan").glob(f"Petikan_{special_nip}_*.docx"))
@@ -178,7 +208,7 @@ def test_special_characters_and_edits_survive(planned, reviewed, tmp_path):
     assert SPECIAL in text and "Siti Aminah & Ma'ruf" in text and "<Budi>" in text
     assert special_nip in text
     edited_nip = str(plan_rows(planned)[pick(planned)[2]]["NIP"])
-    assert EDITED in all_text(next((out / "petikan").glob(f"Petikan_{edited_nip}_*.docx")))
+    assert EDITED not in all_text(next((out / "petikan").glob(f"Petikan_{edited_nip}_*.docx")))
     # escaped once, not twice: no entity text left in the document's XML
     with zipfile.ZipFile(petikan) as z:
         xml = z.read("word/document.xml").decode("utf-8")
@@ -302,13 +332,28 @@ def test_missing_sheet_column_and_file(planned, tmp_path):
     assert runner.invoke(app, ["sk", str(tmp_path / "tidak_ada.xlsx")]).exit_code == 1
 
 
-def test_effective_date_from_config_when_parameter_is_gone(planned, tmp_path):
+def test_a_plan_without_its_parameter_sheet_is_refused(planned, tmp_path):
+    """Without Parameter the plan's round cannot be found, so the plan cannot be checked: neither a
+    decree nor an upload file is made from it, whatever [sk] says (the TMT included)."""
     bare = review(planned, tmp_path / "tanpa_parameter.xlsx", drop_parameter=True)
-    result = runner.invoke(app, ["export", "siasn", str(bare), "-o", str(tmp_path / "s.csv")])
-    assert result.exit_code == 1 and "Parameter" in result.stderr
     cfg = write_config(tmp_path / "mutasi.toml", "[sk]\ntmt = 2027-01-02\n")
     out = tmp_path / "s.csv"
-    result = runner.invoke(app, ["export", "siasn", str(bare), "-o", str(out), "--config", str(cfg)])
+    for args in (
+        ["export", "siasn", str(bare), "-o", str(out)],
+        ["sk", str(bare), "-o", str(tmp_path / "sk")],
+    ):
+        result = runner.invoke(app, [*args, "--config", str(cfg)])
+        assert result.exit_code == 1, result.output
+        assert "Parameter" in result.stderr and "mutasi plan" in result.stderr
+    assert not out.exists() and not (tmp_path / "sk").exists()
+
+
+def test_tmt_from_config_overrides_the_effective_date(reviewed, tmp_path):
+    cfg = write_config(
+        tmp_path / "mutasi.toml", "[sk]\ntmt = 2027-01-02\nnomor_awal = 5\ntanggal = 2026-12-20\n"
+    )
+    out = tmp_path / "s.csv"
+    result = runner.invoke(app, ["export", "siasn", str(reviewed), "-o", str(out), "--config", str(cfg)])
     assert result.exit_code == 0, result.output
     assert "02-01-2027" in out.read_text(encoding="utf-8-sig")
 
@@ -392,7 +437,7 @@ def test_pdf_without_libreoffice_says_how_to_install(reviewed, tmp_path, monkeyp
 
 @pytest.mark.skipif(not shutil.which("soffice"), reason="LibreOffice is not installed")
 def test_pdf_conversion(planned, tmp_path):
-    small = review(planned, tmp_path / "kecil.xlsx", setuju={i: "Tidak" for i in range(2, 6)})
+    small = review(planned, tmp_path / "kecil.xlsx", setuju={i: "Tidak" for i in chain(planned)[:4]})
     out = tmp_path / "sk"
     result = runner.invoke(app, ["sk", str(small), "-o", str(out), "--pdf"])
     assert result.exit_code == 0, result.output

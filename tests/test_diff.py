@@ -33,6 +33,18 @@ def _plan(tmp_path):
     return out
 
 
+def _plan_of_four(tmp_path):
+    """Four due people, each alone in a unit, and four vacant Prioritas-1 places: four moves."""
+    positions = [position(f"V{i}", f"Unit V{i}", Prioritas=1) for i in range(1, 5)]
+    positions += [position(f"P{i}", f"Unit P{i}") for i in range(1, 5)]
+    people = [person(i, f"P{i}", years=6) for i in range(1, 5)]
+    wb = write_workbook(tmp_path / "round4.xlsx", people, positions)
+    out = tmp_path / "a4.xlsx"
+    result = runner.invoke(app, ["plan", str(wb), str(wb), "-o", str(out), "-q", *DATE])
+    assert result.exit_code == 0, result.output
+    return out
+
+
 def _edit(src, dst, fn):
     book = openpyxl.load_workbook(src)
     fn(book["Daftar Mutasi"])
@@ -56,7 +68,7 @@ def test_diff_finds_added_dropped_and_changed(tmp_path):
     d = diff_plans(a, b)
     assert d.counts() == {
         "moves_a": len(rows), "moves_b": len(rows) - 1, "same": len(rows) - 2, "added": 0, "dropped": 1,
-        "changed": 1,
+        "rejected": 0, "deleted": 1, "changed": 1, "keterangan_changed": 0,
     }  # fmt: skip
     assert d.dropped["NIP"].tolist() == [rows[1][1]]
     assert d.changed["NIP"].tolist() == [rows[0][1]]
@@ -68,7 +80,14 @@ def test_diff_finds_added_dropped_and_changed(tmp_path):
     assert result.exit_code == 0, result.output
     assert json.loads(result.stdout)["changed"] == 1
     book = openpyxl.load_workbook(out)
-    assert book.sheetnames == ["Perbandingan", "Ditambah", "Dihapus", "Berbeda"]
+    assert book.sheetnames == [
+        "Perbandingan",
+        "Ditambah",
+        "Ditolak",
+        "Dihapus",
+        "Berbeda",
+        "Keterangan Diubah",
+    ]
     dropped = list(book["Dihapus"].iter_rows(min_row=2, values_only=True))
     assert dropped[0][0] == rows[1][1] and book["Dihapus"]["A2"].data_type == "s"
     names = {r[1] for s in ("Dihapus", "Berbeda") for r in book[s].iter_rows(min_row=2, values_only=True)}
@@ -91,3 +110,61 @@ def test_diff_of_a_broken_plan_exits_1(tmp_path):
     result = runner.invoke(app, ["diff", str(a), str(bad)])
     assert result.exit_code == 1
     assert "rusak.xlsx" in result.output and "Traceback" not in result.output
+
+
+def test_diff_tells_rejected_from_deleted_and_reports_keterangan(tmp_path):
+    """The review: row 2 marked Setuju = Tidak, row 3 deleted, row 4's Keterangan edited; the terminal,
+    the -o workbook and --json all tell them apart."""
+    a = _plan_of_four(tmp_path)
+    ws_a = openpyxl.load_workbook(a)["Daftar Mutasi"]
+    header = [c.value for c in ws_a[1]]
+    rows = list(ws_a.iter_rows(min_row=2, values_only=True))
+    assert len(rows) >= 3
+    nip, nama, ket = header.index("NIP"), header.index("Nama"), header.index("Keterangan")
+    b = tmp_path / "ditelaah.xlsx"
+    edited = "Mengisi kebutuhan formasi; Sesuai pilihan pegawai"
+    assert rows[2][ket] != edited
+
+    def review(ws):
+        setuju = len(header) + 1
+        ws.cell(row=1, column=setuju).value = "Setuju"
+        ws.cell(row=2, column=setuju).value = "Tidak"
+        ws.cell(row=4, column=ket + 1).value = edited
+        ws.delete_rows(3)
+
+    _edit(a, b, review)
+    d = diff_plans(a, b)
+    counts = d.counts()
+    assert (counts["rejected"], counts["deleted"], counts["dropped"]) == (1, 1, 2)
+    assert counts["keterangan_changed"] == 1 and counts["changed"] == 0 and counts["added"] == 0
+    assert counts["moves_b"] == len(rows) - 2 and counts["same"] == len(rows) - 2
+    assert d.rejected["NIP"].tolist() == [rows[0][nip]] and d.rejected["Baris di B"].tolist() == [2]
+    assert d.deleted["NIP"].tolist() == [rows[1][nip]] and d.deleted["Baris di A"].tolist() == [3]
+    assert d.keterangan[["NIP", "Keterangan (A)", "Keterangan (B)"]].values.tolist() == [
+        [rows[2][nip], rows[2][ket], edited]
+    ]
+
+    result = runner.invoke(app, ["diff", str(a), str(b)])
+    assert result.exit_code == 0, result.output
+    for title in ("Ditolak di B (Setuju = Tidak)", "Barisnya dihapus dari B", "Keterangan diubah"):
+        assert title in result.stdout
+    assert "Hanya di A (dihapus)" not in result.stdout
+
+    out = tmp_path / "perbandingan.xlsx"
+    result = runner.invoke(app, ["diff", str(a), str(b), "-o", str(out), "--json"])
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.stdout)
+    assert {k: data[k] for k in ("rejected", "deleted", "keterangan_changed")} == {
+        "rejected": 1, "deleted": 1, "keterangan_changed": 1,
+    }  # fmt: skip
+    assert data == d.counts() | {"output": str(out)}
+    book = openpyxl.load_workbook(out)
+    summary = {r[0]: r[1] for r in book["Perbandingan"].iter_rows(values_only=True)}
+    assert summary["  ditolak di B (Setuju = Tidak)"] == 1 and summary["  barisnya dihapus dari B"] == 1
+    assert summary["Di keduanya, Keterangan diubah"] == 1
+    rejected = list(book["Ditolak"].iter_rows(min_row=2, values_only=True))
+    deleted = list(book["Dihapus"].iter_rows(min_row=2, values_only=True))
+    assert [r[0] for r in rejected] == [rows[0][nip]] and [r[0] for r in deleted] == [rows[1][nip]]
+    assert rejected[0][1] == rows[0][nama]
+    ket_rows = list(book["Keterangan Diubah"].iter_rows(min_row=2, values_only=True))
+    assert ket_rows[0][0] == rows[2][nip] and ket_rows[0][5] == edited

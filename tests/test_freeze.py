@@ -258,9 +258,8 @@ def test_export_siasn_refuses_likewise_and_exports_with_approval(plans, tmp_path
     assert "Berkas unggah SIASN tidak disusun" in text and PELANTIKAN_RULE in text
     assert "26 Mei 2025" in text and "26 November 2025" in text
     assert not csv_path.exists()
-    result = runner.invoke(
-        app, [*args, str(config(tmp_path / "b.toml", "[pilkada]\n" + approval_toml("2025-07-15")))]
-    )
+    approved = "[pilkada]\n" + approval_toml("2025-07-15") + "\n[sk]\nnomor_awal = 1\ntanggal = 2025-08-01\n"
+    result = runner.invoke(app, [*args, str(config(tmp_path / "b.toml", approved))])
     assert result.exit_code == 0, result.output
     with csv_path.open(encoding="utf-8-sig") as fh:
         assert len(list(csv.DictReader(fh, delimiter=";"))) >= 1

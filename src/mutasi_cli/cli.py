@@ -17,7 +17,13 @@ from rich.table import Table
 
 from mutasi_cli import __version__
 from mutasi_cli.issues import Issue
-from mutasi_cli.messages import DEBUG_HELP, ENVIRONMENT_ERROR, ENVIRONMENT_ERROR_NO_PATH, INTERNAL_ERROR, OUT_OF_MEMORY
+from mutasi_cli.messages import (
+    DEBUG_HELP,
+    ENVIRONMENT_ERROR,
+    ENVIRONMENT_ERROR_NO_PATH,
+    INTERNAL_ERROR,
+    OUT_OF_MEMORY,
+)
 from mutasi_cli.settings import SettingsError, load_settings
 from mutasi_cli.terminal import clean, configure_streams, print_json, safe
 
@@ -278,7 +284,8 @@ def plan(
     freeze = {"freeze": freeze_json(run.freeze)}
     if run.result.status == "infeasible":
         if as_json:
-            print_json(s.to_json(output) | {"status": "infeasible", "output": None} | freeze)
+            infeasible = {"status": "infeasible", "output": None, "message": clean(run.result.message or "")}
+            print_json(s.to_json(output) | infeasible | freeze)
         err.print(f"[bold red]Tidak ada rencana yang layak.[/] {safe(run.result.message or '')}")
         raise typer.Exit(EXIT_INFEASIBLE)
     if as_json:
@@ -356,6 +363,47 @@ def validate(
     raise typer.Exit(EXIT_INVALID if log.has_errors else EXIT_OK)
 
 
+CHECK_PLAN_HELP = "Buku kerja rencana (keluaran `mutasi plan`), boleh sudah ditinjau dan diubah di Daftar Mutasi."
+CHECK_INPUT_HELP = "Berkas {what} putaran rencana ini; bawaan: berkas yang tercatat di sheet Parameter rencana."
+CHECK_CONFIG_HELP = "Berkas pengaturan; bawaan: berkas yang tercatat di sheet Parameter rencana."
+
+
+@app.command()
+def check(
+    plan_file: Annotated[Path, typer.Argument(metavar="PLAN.xlsx", help=CHECK_PLAN_HELP)],
+    pegawai: Annotated[
+        Path | None, typer.Option("--pegawai", help=CHECK_INPUT_HELP.format(what="pegawai"))
+    ] = None,
+    jabatan: Annotated[
+        Path | None, typer.Option("--jabatan", help=CHECK_INPUT_HELP.format(what="jabatan"))
+    ] = None,
+    config: Annotated[Path | None, typer.Option("--config", help=CHECK_CONFIG_HELP)] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Cetak hasil sebagai JSON di stdout.")] = False,
+    debug: Annotated[bool, typer.Option("--debug", help=DEBUG_HELP)] = False,
+) -> None:
+    """Periksa ulang rencana yang telah ditinjau terhadap data putarannya dan setiap aturan."""
+    from mutasi_cli.plan_check import check_plan
+
+    with _errors(as_json=as_json, debug=debug):
+        result = check_plan(plan_file, pegawai=pegawai, jabatan=jabatan, config=config)
+    if as_json:
+        print_json(result.to_json())
+        raise typer.Exit(EXIT_OK if result.valid else EXIT_INVALID)
+    if result.issues:
+        table = _issue_table(result.issues)
+        table.title = "Masalah pada rencana yang ditinjau"
+        out.print(table)
+    n_err = len(result.errors)
+    n_warn = len(result.issues) - n_err
+    counts = f"{result.approved} mutasi disetujui, {result.rejected} ditolak"
+    if result.valid:
+        note = f" ({n_warn} peringatan)" if n_warn else ""
+        out.print(f"[green]Rencana lolos pemeriksaan:[/] {counts}{note}.")
+        raise typer.Exit(EXIT_OK)
+    out.print(f"[bold red]Rencana tidak lolos pemeriksaan:[/] {n_err} galat, {n_warn} peringatan ({counts}).")
+    raise typer.Exit(EXIT_INVALID)
+
+
 @app.command()
 def sample(
     size: Annotated[int, typer.Option("--size", min=10, help="Jumlah pegawai.")] = 1200,
@@ -388,12 +436,95 @@ def sample(
         )
 
 
+@app.command()
+def init(
+    folder: Annotated[Path, typer.Argument(metavar="[DIR]", help="Folder kerja; bawaan: folder ini.")] = Path(
+        "."
+    ),
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Tanpa keluaran kecuali galat.")] = False,
+) -> None:
+    """Siapkan folder kerja: data contoh, mutasi.toml berisi semua pengaturan, dan LANGKAH.md."""
+    from mutasi_cli.messages import INIT_DONE
+    from mutasi_cli.workspace import init_folder
+
+    with _errors():
+        ws = init_folder(folder)
+    if not quiet:
+        files = ", ".join(safe(p.name) for p in ws.files)
+        out.print(INIT_DONE.format(folder=safe(folder), files=files, people=ws.people, positions=ws.positions))
+
+
 def main() -> None:
+    """The console entry point: the Typer app inside :mod:`mutasi_cli.runtime`'s guard. SIGINT,
+    SIGTERM and SIGHUP raise ``Interrupted`` (not KeyboardInterrupt, which Click turns into "Aborted!"
+    and exit 1), caught here, outside Click, once every ``with`` and ``finally`` on the way has run; the
+    private temporary folder is removed on every exit path (here, and by ``atexit``)."""
+    from mutasi_cli import runtime
+
+    runtime.install_signal_handlers()
+    runtime.set_stuck_handler(_interrupted)
     try:
+        try:
+            runtime.open_private_temp()
+        except OSError as exc:
+            _main_failure(exc)
         app()
-    except KeyboardInterrupt:
-        err.print("Dihentikan oleh pengguna.")
-        sys.exit(EXIT_INTERNAL)
+    except runtime.Interrupted as exc:
+        _interrupted(exc)
+    finally:
+        runtime.closing()
+        runtime.cleanup()
+
+
+def _main_args_json() -> bool:
+    """``--json`` among the arguments (before a ``--``): a failure outside a command prints one object."""
+    args = sys.argv[1:]
+    return "--json" in (args[: args.index("--")] if "--" in args else args)
+
+
+def _main_failure(exc: OSError) -> None:
+    """No private temporary folder (a full disk, an unwritable TMPDIR): exit 2 with what to do."""
+    import tempfile
+
+    from mutasi_cli.files import os_reason
+    from mutasi_cli.messages import PRIVATE_TEMP_FAILED
+
+    message = PRIVATE_TEMP_FAILED.format(path=tempfile.gettempdir(), reason=os_reason(exc))
+    if _main_args_json():
+        print_json({"status": "error", "exit": EXIT_USAGE, "message": clean(message)})
+    err.print(f"[bold red]Galat:[/] {safe(message)}")
+    sys.exit(EXIT_USAGE)
+
+
+def _interrupted(exc: BaseException) -> None:
+    """End an interrupted run: solver processes ended and temporary files removed first (so the line
+    says what is true), any live progress display stopped, one line on stderr (and one object on stdout
+    with ``--json``), exit 128 + the signal's number. When the in-process solver did not stop in time
+    the process leaves at once (``os._exit``): waiting for its thread at shutdown could take the rest of
+    the time limit."""
+    import os
+
+    from mutasi_cli import runtime
+    from mutasi_cli.messages import INTERRUPTED, SIGNAL_NOTE
+
+    assert isinstance(exc, runtime.Interrupted)
+    runtime.cleanup()
+    for console in (err, out):
+        for live in list(getattr(console, "_live_stack", [])):
+            with contextlib.suppress(Exception):
+                live.stop()
+    message = INTERRUPTED.format(signal=SIGNAL_NOTE.get(exc.name, exc.name))
+    with contextlib.suppress(Exception):
+        if _main_args_json():
+            print_json({"status": "error", "exit": exc.exit_code, "message": message})
+    with contextlib.suppress(Exception):
+        sys.stderr.write(clean(message) + "\n")
+        sys.stderr.flush()
+    if runtime.worker_busy():
+        with contextlib.suppress(Exception):
+            sys.stdout.flush()
+        os._exit(exc.exit_code)
+    sys.exit(exc.exit_code)
 
 
 # --- decree (SK) and SIASN export: thin over mutasi_cli.decree and mutasi_cli.siasn_export ----------
@@ -462,6 +593,7 @@ def sk(
         write_decrees,
     )
     from mutasi_cli.files import check_output, output_lock
+    from mutasi_cli.plan_check import require_passing
 
     with _errors(debug=debug):
         check_output(output, inputs=_inputs(plan_file, template, petikan_template, config), folder=True)
@@ -471,6 +603,7 @@ def sk(
         with output_lock(output):
             reviewed = read_reviewed_plan(plan_file)
             freeze = _freeze_check(config, reviewed, settings.tmt, "Draf SK")
+            checked = require_passing(plan_file, reviewed, what="Draf SK", config=config)
             drafts = write_decrees(
                 reviewed, output, settings, template=template, petikan_template=petikan_template,
                 freeze=freeze, pdf=pdf,
@@ -483,6 +616,9 @@ def sk(
     )
     if reviewed.rejected:
         out.print(f"{reviewed.rejected} usulan bertanda Setuju = Tidak tidak dimasukkan.")
+    _plan_errors(checked.as_plan_error())  # the check's warnings (a Prioritas-1 place left empty, …)
+    for warning in drafts.warnings:  # what the drafts leave out of the workbook, or leave to fill in
+        err.print(f"[yellow]Peringatan:[/] {safe(warning)}")
     if freeze is not None and freeze.approval is not None:
         out.print(
             f"[bold]Catatan:[/] tanggal berlaku berada dalam masa {safe(freeze.period())} "
@@ -509,11 +645,20 @@ def export_siasn(
         "siasn_riwayat_jabatan.csv"
     ),
     config: Annotated[Path | None, typer.Option("--config", help=SK_CONFIG_HELP)] = None,
+    draft: Annotated[
+        bool,
+        typer.Option(
+            "--draft",
+            help="Tulis juga bila nomor_awal atau tanggal di bagian sk mutasi.toml belum diisi (NOMOR SK "
+            "dan TANGGAL SK bertitik-titik atau kosong): draf untuk diperiksa, bukan untuk diunggah.",
+        ),
+    ] = False,
     debug: Annotated[bool, typer.Option("--debug", help=DEBUG_HELP)] = False,
 ) -> None:
     """Tulis mutasi yang disetujui sebagai CSV unggah riwayat jabatan SIASN (UTF-8, pemisah ;)."""
     from mutasi_cli.decree import load_decree_settings, read_reviewed_plan
     from mutasi_cli.files import check_output, output_lock
+    from mutasi_cli.plan_check import require_passing
     from mutasi_cli.siasn_export import write_siasn_csv
 
     with _errors(debug=debug):
@@ -522,8 +667,14 @@ def export_siasn(
         with output_lock(output):
             reviewed = read_reviewed_plan(plan_file)
             _freeze_check(config, reviewed, settings.tmt, "Berkas unggah SIASN")
-            n = write_siasn_csv(reviewed, output, settings)
+            checked = require_passing(plan_file, reviewed, what="Berkas unggah SIASN", config=config)
+            n = write_siasn_csv(reviewed, output, settings, draft=draft)
     out.print(f"{n} baris riwayat jabatan ditulis di {safe(output)}.")
+    if draft and settings.placeholder_keys():
+        from mutasi_cli.messages import SIASN_DRAFT_NOTE
+
+        out.print(f"[yellow]{safe(SIASN_DRAFT_NOTE.format(keys=' dan '.join(settings.placeholder_keys())))}[/]")
+    _plan_errors(checked.as_plan_error())  # the check's warnings
 
 
 @app.command()
@@ -536,8 +687,9 @@ def diff(
     as_json: Annotated[bool, typer.Option("--json", help="Cetak ringkasan sebagai JSON di stdout.")] = False,
     debug: Annotated[bool, typer.Option("--debug", help=DEBUG_HELP)] = False,
 ) -> None:
-    """Bandingkan dua rencana: mutasi yang ditambah, dihapus, atau ke jabatan berbeda."""
-    from mutasi_cli.compare import SUMMARY_LABELS, diff_plans, write_diff
+    """Bandingkan dua rencana: mutasi yang ditambah, ditolak, dihapus, ke jabatan berbeda, atau yang
+    Keterangannya diubah."""
+    from mutasi_cli.compare import LISTS, SUMMARY_LABELS, TERMINAL_COLUMNS, diff_plans, write_diff
     from mutasi_cli.files import check_output, output_lock
 
     with _errors(as_json=as_json, debug=debug):
@@ -557,11 +709,8 @@ def diff(
     for key, label in SUMMARY_LABELS.items():
         summary.add_row(label, str(counts[key]))
     out.print(summary)
-    for title, frame, cols in (
-        ("Hanya di B (ditambah)", d.added, ["NIP", "Nama", "Jabatan Baru", "Unit Kerja Baru"]),
-        ("Hanya di A (dihapus)", d.dropped, ["NIP", "Nama", "Jabatan Baru", "Unit Kerja Baru"]),
-        ("Jabatan baru berbeda", d.changed, ["NIP", "Nama", "Jabatan Baru (A)", "Jabatan Baru (B)"]),
-    ):
+    for _sheet, title, attr in LISTS:
+        frame, cols = getattr(d, attr), TERMINAL_COLUMNS[attr]
         if not len(frame):
             continue
         table = Table(title=title)

@@ -23,6 +23,7 @@ from pathlib import Path
 from filelock import FileLock, Timeout
 
 from mutasi_cli import messages as msg
+from mutasi_cli.runtime import system_temp_dir
 
 #: seconds a second run waits for the lock on an output before it gives up (exit 2)
 LOCK_WAIT_SECONDS = 10.0
@@ -126,8 +127,9 @@ def _io_failure(path: Path, exc: BaseException) -> OutputError | None:
 
 def _lock_path(target: Path) -> Path:
     """A lock file per output, in a folder of the user's own under the system's temporary folder (not
-    beside the output, where it would litter the analyst's folder; it holds nothing)."""
-    folder = Path(tempfile.gettempdir()) / f"mutasi-locks-{os.getuid()}"
+    beside the output, where it would litter the analyst's folder; it holds nothing). The system's, not
+    this run's private one (:mod:`mutasi_cli.runtime`): a lock no other run sees locks nothing."""
+    folder = Path(system_temp_dir()) / f"mutasi-locks-{os.getuid()}"
     folder.mkdir(mode=0o700, exist_ok=True)
     key = hashlib.sha256(str(target.absolute().resolve()).encode()).hexdigest()[:32]
     return folder / f"{key}.lock"

@@ -601,16 +601,17 @@ def _larangan(t: Table | None, people: pd.DataFrame, positions: pd.DataFrame, lo
                 c.issue("empty-cell", "Kode Jabatan")
             if kode is not None:
                 if kode in codes:
-                    rows.append({"person": person, "position": codes[kode], "unit": ""})
+                    rows.append({"person": person, "position": codes[kode], "unit": "", "row": c.excel_row})
                 else:
                     c.issue("unknown-code-ref", "Kode Jabatan", kode)
             if unit is not None:
                 if norm_key(unit) in units:
-                    rows.append({"person": person, "position": -1, "unit": units[norm_key(unit)]})
+                    rows.append({"person": person, "position": -1, "unit": units[norm_key(unit)], "row": c.excel_row})
                 else:
                     c.issue("unknown-unit-ref", "Unit Kerja", unit)
-    return pd.DataFrame(rows, columns=["person", "position", "unit"]).astype(
-        {"person": "int64", "position": "int64"}
+    # ``row``: the Excel row, so that an infeasible round names it (mutasi_cli.diagnose)
+    return pd.DataFrame(rows, columns=["person", "position", "unit", "row"]).astype(
+        {"person": "int64", "position": "int64", "row": "int64"}
     )
 
 
@@ -626,8 +627,11 @@ def _relasi(t: Table | None, people: pd.DataFrame, log: IssueLog) -> pd.DataFram
             if a == b:
                 c.issue("relasi-self", "NIP 2", people.at[a, "nip"])
                 continue
-            rows.append({"a": min(a, b), "b": max(a, b), "hubungan": text(c.raw("Hubungan")) or "Relasi"})
-    frame = pd.DataFrame(rows, columns=["a", "b", "hubungan"]).astype({"a": "int64", "b": "int64"})
+            rows.append({"a": min(a, b), "b": max(a, b), "hubungan": text(c.raw("Hubungan")) or "Relasi",
+                         "row": c.excel_row})  # fmt: skip
+    frame = pd.DataFrame(rows, columns=["a", "b", "hubungan", "row"]).astype(
+        {"a": "int64", "b": "int64", "row": "int64"}
+    )
     return frame.drop_duplicates(subset=["a", "b"]).reset_index(drop=True)
 
 

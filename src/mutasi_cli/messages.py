@@ -217,13 +217,13 @@ ISSUE_TEMPLATES: dict[str, tuple[_Sev, str]] = {
         "error",
         "Berkas masukan {role} rencana ini, {value}, tidak ditemukan (dicari juga di folder rencana). "
         "Letakkan berkas yang sama di tempat itu atau di samping rencana, tunjuk letaknya dengan "
-        "`mutasi check … --{option} BERKAS`, atau susun ulang rencana dengan `mutasi plan`.",
+        "`mutasi check … {option}`, atau susun ulang rencana dengan `mutasi plan`.",
     ),
     "check-input-changed": (
         "error",
         "Berkas masukan {role} {value} telah berubah sejak rencana disusun (SHA-256 sekarang {actual}…, "
         "tercatat di sheet Parameter {recorded}…), sehingga rencana tidak lagi sesuai dengan datanya. "
-        "Tunjuk berkas yang dipakai saat menyusun rencana dengan `mutasi check … --{option} BERKAS`, atau "
+        "Tunjuk berkas yang dipakai saat menyusun rencana dengan `mutasi check … {option}`, atau "
         "susun ulang rencana dengan `mutasi plan` dari data terbaru.",
     ),
     "check-input-unverified": (
@@ -434,22 +434,49 @@ PROGRESS_ROUND = "putaran {round}: {columns:,} kolom, LP {lp:,.0f}, batas {bound
 PROGRESS_FIX = "MIP atas sisa pecahan LP"
 
 # --- reasons written in the plan --------------------------------------------------------------------
-REASON_DUE = "Telah menduduki jabatan {years} tahun (jatuh tempo setelah {due} tahun)"
-REASON_DIHAPUS = "Jabatan lama dihapus"
-REASON_KUNCI = "Ditetapkan oleh pimpinan (Kunci)"
-REASON_PRIORITY1 = "Mengisi jabatan Prioritas 1 yang lowong"
-REASON_FILL = "Mengisi kebutuhan formasi"
+#: the public phrases of a move's Keterangan (each one of PUBLIC_REASONS, below; tests hold them to it)
+REASON_KUNCI = "Penugasan pimpinan"
+REASON_DIHAPUS = "Penataan organisasi (jabatan lama dihapus)"
+REASON_PRIORITY1 = "Mengisi kebutuhan formasi"
+REASON_FILL = "Mengisi jabatan yang lowong"
+REASON_ROTATION = "Rotasi/penyegaran"
 REASON_WISH = "Sesuai pilihan pegawai"
+REASON_HOME = "Mendekatkan dengan domisili"
 REASON_FIT = "Peningkatan kesesuaian kompetensi"
+REASON_CAREER = "Pembinaan karier dan kebutuhan organisasi"
+#: Catatan Internal of a move (never a decree): the facts behind the public phrase
+REASON_DUE = "Telah menduduki jabatan {tenure} (jatuh tempo setelah {due} tahun)"
 REASON_KUNCI_BREAKS = "Kunci melanggar aturan: {rules}"
-
-VACANCY_NO_CANDIDATE = "Tidak ada pegawai yang memenuhi syarat jabatan"
-VACANCY_CANDIDATES_HELD = "Ada {count} pegawai yang memenuhi syarat, tetapi semuanya tertahan aturan lain atau batas perputaran unit"
-VACANCY_CAP = "Semua {count} calon berasal dari unit yang batas perputarannya telah tercapai"
-VACANCY_LOWER_PRIORITY = (
-    "Setiap calon yang memenuhi syarat akan meninggalkan tempat yang sama atau lebih dibutuhkan "
-    "(Prioritas 1, pegawai jatuh tempo, atau kesesuaian yang lebih tinggi)"
+NOTE_KUNCI = "Ditetapkan oleh pimpinan (Kunci)"
+NOTE_PLACE = (
+    "Mengisi tempat Prioritas {prioritas} yang lowong (formasi {formasi}, terisi {occupied} sebelum mutasi)"
 )
+NOTE_WISH = "Pilihan ke-{rank} pegawai"
+NOTE_HOME = "Lebih dekat ke domisili ({home})"
+NOTE_FIT = "Skor kesesuaian {old} di jabatan lama, {new} di jabatan baru"
+
+#: Lowongan: who could have filled a place and what stopped them ("{count} pegawai memenuhi syarat; …")
+VACANCY_QUALIFIED = "{count} pegawai memenuhi syarat; {parts}"
+VACANCY_STOP = {
+    "filled": "{n} telah ditempatkan di jabatan ini",
+    "moved_p1": "{n} menempati tempat Prioritas 1 lain",
+    "moved": "{n} dimutasi ke jabatan lain yang lebih dibutuhkan atau lebih sesuai",
+    "cap": "{n} tertahan batas perputaran unit {unit}",
+    "cap_more": "{n} tertahan batas perputaran {units} unit lain",
+    "held": "{n} tertahan aturan: {rule}",
+    "kunci": "{n} ditetapkan pimpinan (Kunci) di jabatan lain",
+    "larangan": "{n} dilarang ditempatkan di sini (sheet Larangan)",
+    "relasi": "{n} terhalang ketentuan relasi (konflik kepentingan)",
+    "own_p1": "{n} menduduki jabatan Prioritas 1 yang lebih dibutuhkan",
+    "own_needed": "{n} menduduki jabatan yang sama atau lebih dibutuhkan (Prioritas {prioritas} atau lebih tinggi)",
+    "stay_fit": "{n} lebih sesuai di jabatannya sendiri",
+    "unplaced": "{n} tidak tertampung",
+}
+VACANCY_NO_CANDIDATE = "Tidak ada pegawai yang memenuhi syarat jabatan ini"
+#: after a no-candidate reason: why the people of the same kind and level do not qualify
+VACANCY_NO_CANDIDATE_DETAIL = "dari {count} pegawai dengan jenis dan jenjang jabatan yang sama, {parts}"
+VACANCY_NONE_OF_KIND = "tidak ada pegawai lain dengan jenis dan jenjang jabatan yang sama"
+VACANCY_FAILS = "{n} tidak memenuhi syarat: {rule}"
 VACANCY_DIHAPUS = "Jabatan dihapus"
 FLOW_OTHER_UNITS = "(unit lainnya: {count} unit)"
 #: vacancies that rotation cannot fill: (route in Lowongan's Jalur Pengisian, reason, legal source)
@@ -481,9 +508,15 @@ STAY_NO_CANDIDATE = (
     "Tidak ada jabatan lain yang sejenis dan setingkat (pola karier) yang memenuhi syarat dan terbuka "
     "baginya"
 )
-STAY_CAP = "Batas perputaran unit kerjanya ({cap} orang) telah tercapai"
-STAY_FULL = "Jabatan yang memenuhi syarat sudah terisi oleh pegawai yang lebih diprioritaskan"
+STAY_CAP = "Batas perputaran unit {unit} ({cap} orang) telah tercapai"
+STAY_FULL = (
+    "Ke-{count} jabatan lain yang memenuhi syarat baginya sudah terisi oleh pegawai yang lebih "
+    "diprioritaskan, atau kepindahannya akan mengosongkan jabatan yang lebih dibutuhkan"
+)
 STAY_RELATION = "Terhalang ketentuan relasi (konflik kepentingan)"
+#: the legal basis of reasons that rest on the organisation's need (formasi from ANJAB/ABK) and of Kunci
+SOURCE_NEED = "PP 11/2017 jo. PP 17/2020 Pasal 190 ayat (4) (kebutuhan organisasi)"
+SOURCE_KUNCI = "Keputusan PPK (Kunci)"
 
 TRAINING_NEED = "Wajib mengikuti {training} untuk jabatan {jenis}"
 TRAINING_TECHNICAL = "Wajib mengikuti {training} sesuai syarat jabatan"
@@ -494,14 +527,6 @@ STATUS_TEXT = {
     "infeasible": "Tidak ada rencana yang layak",
 }
 
-INFEASIBLE_KUNCI = (
-    "Kunci ke jabatan {kode} tidak dapat dipenuhi: {incoming} pegawai dikunci ke sana sementara {stayers} "
-    "pemangku tidak dapat dipindahkan, melebihi Formasi {formasi}. Kurangi Kunci atau tambah Formasi."
-)
-INFEASIBLE_GENERIC = (
-    "Tidak ada rencana yang memenuhi semua Kunci, Larangan dan Relasi sekaligus. Periksa sheet Kunci "
-    "(jabatan tujuan yang penuh) dan Relasi (pasangan yang dikunci ke unit yang sama)."
-)
 
 # --- outputs (mutasi_cli.files): exit 2, checked before any work -------------------------------------
 OUTPUT_IS_INPUT = (
@@ -637,3 +662,418 @@ ISSUE_TEMPLATES.update(
         ),
     }
 )
+
+
+# workbook reasons and print (mutasi_cli.explain, mutasi_cli.report, mutasi_cli.problems) -------------
+#: where the new workplace lies from home (Penjelasan; the short forms in Catatan Internal)
+HOME_SAME = "di kecamatan domisili sendiri ({kecamatan})"
+HOME_SAME_SHORT = "di kecamatan domisili, {kecamatan}"
+HOME_NEAR = "lebih dekat dengan domisili (sekitar {km} km)"
+HOME_NEAR_SHORT = "sekitar {km} km dari domisili"
+HOME_NEAR_UNKNOWN = "lebih dekat dengan domisili"
+#: Penjelasan: the move told to the person, paragraph by paragraph ({you}: Saudara, Saudari)
+EXPLAIN_OPENING = (
+    "{you} {nama} dipindahkan dari jabatan {old} pada {old_unit} ke jabatan {new} pada {new_unit}, "
+    "terhitung mulai tanggal {date}."
+)
+EXPLAIN_NEED_LABEL = "Kebutuhan yang diisi: "
+EXPLAIN_KUNCI = "Penempatan ini merupakan penugasan pimpinan."
+EXPLAIN_DIHAPUS = (
+    "Jabatan {you} sebelumnya dihapus dalam penataan organisasi, sehingga {you} ditempatkan pada jabatan "
+    "yang sejenis dan setingkat."
+)
+EXPLAIN_NEED_EMPTY = (
+    "Sebelum mutasi ini, {unit} memiliki {empty} tempat lowong{p1}. Jabatan {jabatan} memerlukan {formasi} "
+    "orang dan {occupied}; {you} mengisi {place} demi kelancaran pelayanan {unit}."
+)
+EXPLAIN_UNIT_P1 = ", {count} di antaranya tempat Prioritas 1 yang wajib diisi"
+EXPLAIN_OCCUPIED = "baru terisi {count} orang"
+EXPLAIN_UNOCCUPIED = "belum terisi"
+EXPLAIN_PLACE_P1 = "salah satu tempat lowong itu (Prioritas 1, wajib diisi)"
+EXPLAIN_PLACE = "salah satu tempat lowong itu (Prioritas {prioritas})"
+EXPLAIN_NEED_REPLACE = (
+    "Jabatan {jabatan} pada {unit} ditinggalkan pemangkunya yang juga dimutasi dalam putaran ini; {you} "
+    "ditempatkan agar pelayanan {unit} tetap berjalan."
+)
+EXPLAIN_DUE = (
+    "{you} telah menduduki jabatan lama selama {tenure}; masa {due} tahun dalam satu jabatan telah "
+    "tercapai, sehingga sudah waktunya mendapat penyegaran."
+)
+EXPLAIN_NEED_FIT = "Penempatan ini menyesuaikan kompetensi pegawai dengan kebutuhan {unit}."
+EXPLAIN_BRINGS = "Yang {you} bawa: {items}."
+EXPLAIN_GRADE = "pangkat {label}"
+EXPLAIN_GRADE_PPPK = "golongan PPPK {code}"
+EXPLAIN_EDUCATION = "pendidikan {text}"
+EXPLAIN_TRAINING_HELD = "diklat {text}"
+EXPLAIN_EXPERIENCE = "pengalaman {tenure} sebagai {jabatan} pada {unit}"
+EXPLAIN_GAINS = "Yang {you} peroleh: {items}."
+EXPLAIN_GAIN_FIELD = "bidang tugas dan lingkungan kerja baru di {unit}"
+EXPLAIN_GAIN_TASK = "tugas baru di lingkungan {unit}"
+EXPLAIN_GAIN_WISH = "pilihan ke-{rank} {you} terpenuhi"
+EXPLAIN_GAIN_HOME = "tempat kerja {where}"
+EXPLAIN_GAIN_MAJOR = "jabatan yang sesuai dengan jurusan pendidikan {you}"
+EXPLAIN_GAIN_TRAINING = "jabatan yang syarat diklatnya telah {you} penuhi"
+EXPLAIN_GAIN_SKP = "jabatan prioritas yang memanfaatkan predikat kinerja {predikat} {you}"
+#: the leadership trainings by their full names (Penjelasan)
+TRAINING_NAMES = {
+    "PKN II": "Pelatihan Kepemimpinan Nasional Tingkat II (PKN II)",
+    "PKA": "Pelatihan Kepemimpinan Administrator (PKA)",
+    "PKP": "Pelatihan Kepemimpinan Pengawas (PKP)",
+}
+EXPLAIN_TRAINING_NEEDED = (
+    "Diklat yang menyertai: {you} akan diikutsertakan dalam {training} sesuai syarat jabatan baru."
+)
+EXPLAIN_TRAINING_MET = (
+    "Diklat yang menyertai: tidak ada; syarat diklat jabatan ini ({training}) telah {you} penuhi."
+)
+EXPLAIN_TRAINING_NONE = "Diklat yang menyertai: jabatan ini tidak mensyaratkan diklat tambahan."
+EXPLAIN_SOURCE_FIT = "{source} (kesesuaian kompetensi, pola karier dan kebutuhan organisasi)"
+EXPLAIN_BASIS = "Dasar: {sources}."
+#: the footer of every printed sheet (Excel's code &P: the page, numbered from 1 on every sheet). No
+#: "dari &N": printing the whole workbook, LibreOffice and Excel count the pages of the whole job, and the
+#: attachment's first page read "Halaman 1 dari 202"
+PAGE_FOOTER = "Halaman &P"
+#: Ringkasan's chart of empty places per unit, and the table of its data
+CHART_TITLE = "Tempat lowong per unit kerja, sebelum dan sesudah mutasi"
+CHART_TITLE_CAPPED = (
+    "Tempat lowong per unit kerja, sebelum dan sesudah mutasi ({shown} unit dengan tempat lowong terbanyak "
+    "dari {total} unit yang memiliki tempat lowong)"
+)
+CHART_HEADING = "Grafik tempat lowong per unit kerja"
+CHART_DATA_TITLE = "Data grafik: tempat lowong per unit kerja"
+CHART_VALUE_AXIS = "Tempat lowong"
+FLOW_TITLE = "Arus mutasi antarunit (baris: unit asal, kolom: unit tujuan)"
+#: Parameter: names and descriptions instead of codes
+SOLVER_NAMES = {"cbc": "CBC", "highs": "HiGHS"}
+ROUTE_TEXT = {
+    "pricing": "pricing: model teragregasi untuk tingkat 0–2 dan pembangkitan kolom untuk tingkat 3",
+    "direct": "langsung: satu variabel per kemungkinan mutasi",
+}
+OUTCOME_TEXT = {
+    "optimal": "optimal (terbukti)",
+    "feasible": "layak (optimal belum terbukti)",
+    "infeasible": "tidak layak",
+    "no-solution": "tidak ada solusi dalam batas waktu",
+}
+TIMING_LABELS = {
+    "read+check": "membaca dan memeriksa masukan",
+    "candidates": "menyusun calon mutasi",
+    "model": "menyusun model",
+    "solve": "menyelesaikan model",
+    "model+solve": "menyusun dan menyelesaikan model",
+    "write": "menulis buku kerja",
+}
+STAT_LABELS = {
+    "columns": "kolom model",
+    "stage_a_columns": "kolom model tahap A",
+    "stage_a_seconds": "waktu tahap A (detik)",
+    "stage_a_rounds": "putaran pembangkitan kolom tahap A",
+    "stage_a_purged": "kolom yang dikeluarkan dari LP tahap A",
+    "pricing_classes": "kelas penetapan harga kolom (pricing)",
+    "stage_b_build_seconds": "waktu menyusun model tahap B (detik)",
+    "stage_b_rounds": "putaran pembangkitan kolom tahap B",
+    "stage_b_purged": "kolom yang dikeluarkan dari LP tahap B",
+    "stage_b_lp_seconds": "waktu LP tahap B (detik)",
+    "stage_b_fixed": "kolom yang ditetapkan dari LP tahap B",
+    "stage_b_fix_seconds": "waktu MIP sisa pecahan tahap B (detik)",
+    "stage_b_columns": "kolom model tahap B",
+    "stage_b_support_mip_seconds": "waktu MIP atas kolom LP tahap B (detik)",
+    "stage_b_support_mip_columns": "kolom MIP atas kolom LP tahap B",
+    "stage_b_mip_columns": "kolom MIP tahap B",
+    "stage_b_proof_columns": "kolom yang ditambahkan untuk pembuktian tahap B",
+    "time_cut": "langkah yang terpotong batas waktu",
+    "fallback": "rencana cadangan (semua tetap) dipakai",
+}
+#: statistics that are yes/no flags
+STAT_FLAGS = frozenset({"time_cut", "fallback"})
+#: words of a statistic's name the table does not list, for the word-by-word description
+STAT_WORDS = {
+    "columns": "kolom", "rounds": "putaran", "purged": "kolom dikeluarkan", "fixed": "kolom ditetapkan",
+    "mip": "MIP", "lp": "LP", "build": "penyusunan", "support": "pendukung", "proof": "pembuktian",
+    "fix": "penetapan", "pricing": "pricing", "classes": "kelas", "rows": "baris", "groups": "kelompok",
+}  # fmt: skip
+# end of workbook reasons and print
+
+
+# --- init, diagnosis, diff (mutasi_cli.workspace, mutasi_cli.diagnose, mutasi_cli.compare) ----------
+#: exit 3: the head, one line per conflict, and what to do (mutasi_cli.diagnose)
+DIAGNOSIS_HEAD = "Baris berikut pada sheet Kunci, Larangan dan Relasi tidak dapat dipenuhi bersamaan."
+DIAGNOSIS_CONFLICT = "({number}) {text}"
+DIAGNOSIS_FOOT = (
+    "Setiap konflik selesai bila salah satu barisnya dihapus atau diubah; tanpa semua baris tersebut ({rows}) "
+    "rencana terbukti layak."
+)
+DIAGNOSIS_FOOT_UNPROVEN = (
+    "Setiap konflik selesai bila salah satu barisnya dihapus atau diubah; periksa juga baris Kunci, Larangan "
+    "dan Relasi lainnya, karena pemeriksaan tidak selesai {why}."
+)
+DIAGNOSIS_WHY_TIME = "dalam batas waktu"
+DIAGNOSIS_WHY_UNKNOWN = "dengan bukti penuh"
+DIAGNOSIS_NONE = (
+    "Tidak ada rencana yang memenuhi semua Kunci, Larangan dan Relasi sekaligus, tetapi baris penyebabnya "
+    "tidak dapat ditentukan. Periksa sheet Kunci (jabatan tujuan yang penuh) dan Relasi (pasangan yang "
+    "dikunci ke unit yang sama)."
+)
+DIAGNOSIS_FEASIBLE = (
+    "Semua baris Kunci, Larangan dan Relasi dapat dipenuhi bersamaan, tetapi rencana tidak ditemukan dalam "
+    "batas waktu. Jalankan lagi dengan --time-limit yang lebih besar."
+)
+#: how the rows of one sheet are named: "Kunci baris 5", "Kunci baris 5 dan 7", "Kunci baris 5, 7 dan 9"
+DIAGNOSIS_ROWS = "{sheet} baris {rows}"
+DIAGNOSIS_ROW_UNKNOWN = "{sheet} (baris tidak diketahui)"
+DIAGNOSIS_PERSON = "NIP {nip}"
+DIAGNOSIS_POSITION = "{kode} ({nama}, {unit}; Formasi {formasi})"
+DIAGNOSIS_KUNCI_INTO = "{rows} menempatkan {count} pegawai ke {position}"
+DIAGNOSIS_KUNCI_INTO_ONE = "{rows} menempatkan {person} ke {position}"
+DIAGNOSIS_HOLDERS_STUCK = "padahal {count} pemangkunya tidak dapat dipindahkan: {who}"
+DIAGNOSIS_HOLDER_MUST_LEAVE = "sehingga pemangkunya, {who}, harus pindah, tetapi {why}"
+DIAGNOSIS_OVER_FORMASI = "melebihi Formasi-nya"
+DIAGNOSIS_RELASI_ALWAYS = (
+    "{rows} (pasangan {a} dan {b}, {hubungan}) dengan relasi = \"selalu\": keduanya di unit {unit} sehingga "
+    "salah satunya harus pindah, tetapi tidak ada jabatan tujuan bagi keduanya ({why_a}; {why_b})"
+)
+DIAGNOSIS_RELASI_KUNCI = (
+    "{rows} (pasangan {a} dan {b}, {hubungan}): {kunci} memindahkan {mover} ke unit {unit}, tempat {other} "
+    "{where}"
+)
+DIAGNOSIS_RELASI_WHERE_STAYS = "berada dan tidak dapat pindah ({why})"
+DIAGNOSIS_RELASI_WHERE_STUCK = "berada dan harus tetap di sana: {why}"
+DIAGNOSIS_RELASI_WHERE_LOCKED = "juga dikunci ({kunci})"
+DIAGNOSIS_RELASI_PLAIN = "{rows} (pasangan {a} dan {b}, {hubungan}) melarang keduanya berakhir di unit yang sama"
+DIAGNOSIS_KUNCI_TETAP = "{rows} menahan {person} di jabatannya (TETAP)"
+DIAGNOSIS_LARANGAN_POSITION = "{rows} melarang {person} ke {kode}"
+DIAGNOSIS_LARANGAN_UNIT = "{rows} melarang {person} ke unit {unit}"
+DIAGNOSIS_ALSO = "bersama {rows}"
+DIAGNOSIS_JOIN = "; "
+#: why a person cannot leave (the rule texts of mutasi_cli.rules follow, lower-cased)
+DIAGNOSIS_HELD = "{person} ({reasons})"
+DIAGNOSIS_HELD_TETAP = "dikunci TETAP oleh {rows}"
+DIAGNOSIS_NO_TARGET = "tidak ada jabatan lain yang memenuhi syarat bagi {person}"
+DIAGNOSIS_ALL_BANNED = "semua jabatan yang memenuhi syarat bagi {person} dilarang oleh {rows}"
+DIAGNOSIS_NO_ROOM = (
+    "tidak satu pun dari {count} jabatan yang memenuhi syarat bagi {person} dapat menampungnya{banned}"
+)
+DIAGNOSIS_NO_ROOM_BANNED = " ({rows} menutup {count} di antaranya)"
+DIAGNOSIS_CANNOT_MOVE = "{person} tidak dapat dipindahkan ({reasons})"
+#: mutasi init (mutasi_cli.workspace): refusals and the summary
+INIT_EXISTS = (
+    "Folder {folder} sudah berisi {files}; `mutasi init` tidak pernah menimpa berkas dan tidak menulis apa pun. "
+    "Pilih folder lain, atau pindahkan berkas tersebut lebih dahulu."
+)
+INIT_NOT_FOLDER = "{folder} sudah ada sebagai berkas, bukan folder; pilih nama folder lain."
+INIT_DONE = (
+    "Folder kerja disiapkan di {folder}: {files} ({people} pegawai dan {positions} jabatan contoh). "
+    "Baca LANGKAH.md untuk langkah satu putaran mutasi."
+)
+#: mutasi.toml written by `mutasi init`: the head, one heading per section, per key its meaning
+INIT_TOML_HEAD = """\
+# mutasi.toml — pengaturan `mutasi` untuk folder kerja ini (dibuat oleh `mutasi init` pada {date}).
+#
+# Dibaca otomatis bila `mutasi` dijalankan dari folder ini (atau dengan --config BERKAS). Setiap kunci
+# boleh dihapus: nilai yang tertulis di sini adalah nilai bawaannya, sehingga berkas ini sebagaimana
+# adanya sama dengan tanpa berkas. Baris yang diawali "#" adalah keterangan; kunci tanpa nilai bawaan
+# ditulis sebagai contoh berawalan "# " — hapus "# " untuk memakainya. Kunci atau nilai yang salah
+# ditolak dengan pesan yang menyebut berkas dan kuncinya (kode keluar 1).
+"""
+INIT_TOML_SECTIONS = {
+    "aturan": "Aturan mutasi (aturan 1–8 dan batas rencana); nilai dan sumbernya tercantum di sheet Parameter",
+    "pilkada": (
+        "Larangan penggantian pejabat menjelang dan sesudah pilkada (UU 10/2016 Pasal 71 ayat (2) dan "
+        "Pasal 162 ayat (3)): dari 6 bulan sebelum penetapan pasangan calon sampai akhir masa jabatan, dan "
+        "6 bulan sesudah pelantikan, kecuali dengan persetujuan tertulis Menteri Dalam Negeri"
+    ),
+    "bobot": (
+        "Bobot kesesuaian (tingkat 3 optimasi): poin seorang pegawai di suatu jabatan; hanya memutus seri "
+        "setelah tingkat 0–2 (tertampung, Prioritas 1, jatuh tempo) optimal"
+    ),
+    "batas": "Batas kewajaran data masukan: di atasnya `mutasi validate` memberi peringatan",
+    "sk": "Draf Keputusan Bupati dan petikannya (`mutasi sk`) serta berkas unggah SIASN (`mutasi export siasn`)",
+    "kolom": (
+        "Pemetaan judul kolom lokal ke kolom baku, per sheet ([kolom.pegawai], [kolom.jabatan], "
+        "[kolom.kunci], [kolom.larangan], [kolom.relasi]); judul SIASN yang umum sudah dikenali tanpa ini"
+    ),
+}
+INIT_TOML_DEFAULT_NONE = "Bawaan: tidak diisi."
+INIT_TOML_SOURCE = "Sumber: {source}"
+INIT_TOML_NO_MEANING = "(lihat dokumentasi kunci ini)"
+INIT_TOML_COLUMNS = "Kolom baku sheet {sheet}: {columns}."
+#: the meaning and legal source of every key outside [aturan] ([aturan] reads rules.SETTING_LABELS)
+_SOURCE_FIT = "PP 11/2017 jo. PP 17/2020 Pasal 190 ayat (4) (kesesuaian kompetensi); bobotnya kebijakan PPK"
+_SOURCE_SK = "Permendagri 1/2023 (tata naskah dinas di lingkungan pemerintah daerah)"
+_SOURCE_FREEZE = "UU 10/2016 Pasal 71 ayat (2) dan Pasal 162 ayat (3)"
+INIT_TOML_KEYS: dict[str, dict[str, tuple[str, str]]] = {
+    "aturan": {
+        "hukuman_menahan": ("Pilihan: Ringan, Sedang, Berat", ""),
+        "relasi": (
+            '"pindah": tidak ada mutasi yang menempatkan pasangan Relasi di unit yang sama; "selalu": '
+            "pasangan yang kini satu unit juga tidak boleh sama-sama tetap (salah satunya dipindahkan)",
+            "",
+        ),
+    },
+    "pilkada": {
+        "penetapan_paslon": ("Tanggal penetapan pasangan calon kepala daerah berikutnya", _SOURCE_FREEZE),
+        "akhir_masa_jabatan": ("Tanggal akhir masa jabatan kepala daerah (diisi bersama penetapan_paslon)", _SOURCE_FREEZE),
+        "pelantikan": ("Tanggal pelantikan kepala daerah; 6 bulan sesudahnya tidak ada penggantian pejabat", _SOURCE_FREEZE),
+        "persetujuan_mendagri": (
+            "Nomor dan tanggal persetujuan tertulis Menteri Dalam Negeri; dengan ini rencana boleh di-SK-kan "
+            "dalam masa larangan dan Mengingat SK mengutipnya",
+            _SOURCE_FREEZE,
+        ),
+    },
+    "bobot": {
+        "golongan": ("Poin bila golongan pegawai dalam rentang golongan jabatan", _SOURCE_FIT),
+        "pendidikan": ("Poin bila pendidikan pegawai memenuhi pendidikan minimal jabatan", _SOURCE_FIT),
+        "jurusan": ("Poin bila jurusan pegawai termasuk jurusan yang diminta jabatan", _SOURCE_FIT),
+        "diklat": ("Poin bila pegawai memiliki semua diklat yang disyaratkan jabatan", _SOURCE_FIT),
+        "skp": (
+            "Poin per nilai SKP (Sangat Baik 2, Baik 1) di jabatan Prioritas 1 atau 2",
+            "PP 30/2019 (penilaian kinerja PNS); bobotnya kebijakan PPK",
+        ),
+        "pilihan": ("Poin bila jabatan atau unit adalah pilihan ke-1, ke-2, ke-3 pegawai", "Kebijakan PPK"),
+        "domisili": ("Poin bila jabatan berada di kecamatan domisili pegawai", "Kebijakan PPK"),
+        "dekat": ("Poin bila jabatan berada dalam dekat_km dari kecamatan domisili", "Kebijakan PPK"),
+        "dekat_km": ("Jarak (km) yang masih dihitung dekat", "Kebijakan PPK"),
+        "isi_prioritas_2": ("Poin per tempat terisi di jabatan Prioritas 2", "Kebijakan PPK (kebutuhan formasi)"),
+        "isi_prioritas_3": ("Poin per tempat terisi di jabatan Prioritas 3", "Kebijakan PPK (kebutuhan formasi)"),
+    },
+    "batas": {
+        "formasi_maks": (
+            "Formasi satu jabatan di atas angka ini diberi peringatan (di atas 10.000 selalu galat)",
+            "Pemeriksaan kewajaran data",
+        ),
+    },
+    "sk": {
+        "pola_nomor": (
+            "Pola nomor SK; {nomor} diganti nomor urut, {tahun} tahun SK",
+            "Permendagri 83/2022 (kode klasifikasi arsip: 800.1.3.3 mutasi pegawai)",
+        ),
+        "nomor_awal": ("Nomor urut SK pertama; tanpa ini nomor berupa titik-titik", _SOURCE_SK),
+        "digit_nomor": ("Lebar nomor urut, diisi nol di depan (3: 048)", _SOURCE_SK),
+        "tanggal": ("Tanggal SK; tanpa ini berupa titik-titik", _SOURCE_SK),
+        "tmt": ("TMT jabatan baru; tanpa ini tanggal berlaku rencana (sheet Parameter)", "PP 11/2017 jo. PP 17/2020 Pasal 190"),
+        "bupati": ("Nama Bupati penanda tangan; tanpa ini berupa titik-titik", _SOURCE_SK),
+        "per_unit": ("true: satu SK per unit kerja baru, bernomor berurutan", _SOURCE_SK),
+        "tempat": ("Tempat penetapan SK", _SOURCE_SK),
+        "tembusan": ("Daftar tembusan SK", _SOURCE_SK),
+        "mengingat": ("Konsiderans Mengingat SK pemindahan PNS (juga JPT bila mengingat_jpt tidak diisi)", _SOURCE_SK),
+        "mengingat_pppk": ("Konsiderans Mengingat SK pemindahan PPPK", "PP 49/2018; Perpres 38/2020"),
+        "mengingat_jpt": ("Konsiderans Mengingat SK pemindahan pejabat pimpinan tinggi; tanpa ini sama dengan mengingat", _SOURCE_SK),
+        "perda_nomor": ("Nomor Perda Kabupaten Bungo tentang perangkat daerah; tanpa ini berupa titik-titik dan `sk` memperingatkan", _SOURCE_SK),
+        "perda_tahun": ("Tahun Perda tersebut", _SOURCE_SK),
+        "perda_tentang": ("Judul Perda tersebut", _SOURCE_SK),
+        "perda_perubahan": ('Perubahannya, ditulis sesudah judul ("sebagaimana telah diubah dengan …")', _SOURCE_SK),
+        "petikan_jabatan": ("Jabatan penanda tangan \"Untuk petikan yang sah\"", _SOURCE_SK),
+        "petikan_nama": ("Nama penanda tangan petikan", _SOURCE_SK),
+        "petikan_nip": ("NIP penanda tangan petikan", _SOURCE_SK),
+    },
+}
+#: examples for the keys without a default (written commented out), as TOML
+INIT_TOML_EXAMPLES: dict[str, dict[str, str]] = {
+    "pilkada": {
+        "penetapan_paslon": "2029-09-22",
+        "akhir_masa_jabatan": "2030-02-17",
+        "persetujuan_mendagri": '{ nomor = "100.2.2.6/1234/OTDA", tanggal = 2026-11-02 }',
+    },
+    "sk": {
+        "nomor_awal": "48",
+        "tanggal": "2026-11-20",
+        "tmt": "2026-12-01",
+        "bupati": '"NAMA BUPATI"',
+        "mengingat_jpt": '["…", "…"]',
+        "perda_nomor": '"9"',
+        "perda_tahun": "2016",
+        "perda_perubahan": '"sebagaimana telah diubah dengan Peraturan Daerah Kabupaten Bungo Nomor … Tahun …"',
+        "petikan_nama": '"NAMA PEJABAT"',
+        "petikan_nip": '"NIP PEJABAT"',
+    },
+    "kolom": {"pegawai": '"NIP/NRP" = "NIP"', "jabatan": '"KEBUTUHAN PEGAWAI" = "Formasi"'},
+}
+#: LANGKAH.md written by `mutasi init`
+INIT_STEPS = """\
+# Langkah satu putaran mutasi
+
+Folder ini disiapkan oleh `mutasi init` pada {date}. Isinya:
+
+- `pegawai.xlsx` (sheet Pegawai, Kunci, Larangan, Relasi) dan `jabatan.xlsx` (sheet Jabatan): data
+  contoh sintetis bergaya Kabupaten Bungo, {people} pegawai dan {positions} jabatan, bukan data pegawai
+  sebenarnya. Gantilah dengan data putaran Anda.
+- `mutasi.toml`: semua pengaturan dengan nilai bawaan, arti dan dasar hukumnya.
+- `LANGKAH.md`: berkas ini.
+
+Jalankan setiap perintah dari folder ini agar `mutasi.toml` terbaca. Tanggal berlaku di bawah
+({date}) adalah tanggal data contoh; pakai tanggal berlaku putaran Anda.
+
+## 1. Ambil data dari SIASN
+
+Unduh data pegawai dari SIASN (atau SIMPEG daerah) dan simpan sebagai `pegawai.xlsx`, sheet `Pegawai`.
+Judul kolom SIASN (`NIP BARU`, `GOL AKHIR NAMA`, `TMT JABATAN`, `JABATAN NAMA`, `UNOR NAMA`, …) dikenali;
+judul lain dipetakan di `[kolom.pegawai]` pada `mutasi.toml`. Susun peta jabatan sebagai `jabatan.xlsx`,
+sheet `Jabatan`, dengan `Formasi`, `Prioritas` (1 = wajib diisi) dan `Status` (Aktif/Dihapus).
+Keputusan pimpinan yang sudah diambil dicatat di sheet `Kunci` (pegawai ke jabatan tertentu, atau
+TETAP), `Larangan` (pegawai tidak boleh ke jabatan atau unit tertentu) dan `Relasi` (dua pegawai yang
+tidak boleh berada di unit yang sama).
+
+## 2. Periksa data
+
+    mutasi validate pegawai.xlsx jabatan.xlsx --effective-date {date} -o masalah.xlsx
+
+Setiap masalah disebut dengan berkas, sheet, baris Excel, kolom dan cara memperbaikinya. Perbaiki semua
+galat; tinjau peringatannya.
+
+## 3. Susun rencana
+
+    mutasi plan pegawai.xlsx jabatan.xlsx --effective-date {date} -o rencana_mutasi.xlsx
+
+Hasilnya buku kerja `rencana_mutasi.xlsx`: Ringkasan, Daftar Mutasi, Lowongan, Tidak Dimutasi,
+Kebutuhan Diklat, Penjelasan dan Parameter. Bila tidak ada rencana yang layak (kode keluar 3), pesan
+menyebut baris Kunci, Larangan dan Relasi yang saling bertentangan; ubah atau hapus salah satunya.
+
+## 4. Telaah rencana di Excel
+
+Tim penilai kinerja menelaah sheet `Daftar Mutasi` pada salinan rencana, misalnya
+`rencana_ditelaah.xlsx`: tambahkan kolom `Setuju` dan isi `Ya` (atau biarkan kosong) untuk usulan yang
+disetujui dan `Tidak` untuk yang ditolak; baris yang dihapus juga berarti ditolak. `Keterangan` boleh
+diubah; hanya frasa publik yang disetujui Bagian Hukum yang masuk ke SK.
+
+## 5. Periksa hasil telaah
+
+    mutasi check rencana_ditelaah.xlsx
+    mutasi diff rencana_mutasi.xlsx rencana_ditelaah.xlsx
+
+`check` memeriksa ulang rencana yang telah diubah terhadap data masukan dan setiap aturan, dan menyebut
+setiap kesalahan dengan sheet dan barisnya. `diff` menunjukkan usulan yang ditolak, dihapus, diubah
+jabatan barunya, dan Keterangan yang diubah.
+
+## 6. Susun ulang setelah telaah
+
+    mutasi plan pegawai.xlsx jabatan.xlsx --effective-date {date} --review rencana_ditelaah.xlsx -o rencana_mutasi_2.xlsx
+
+Setiap usulan yang disetujui dipertahankan, yang ditolak tidak dibuat lagi, dan tempat yang menjadi
+kosong diisi dengan perubahan sesedikit mungkin. Ulangi langkah 4–6 sampai rencana disepakati.
+
+## 7. Jelaskan kepada pegawai
+
+    mutasi explain rencana_mutasi_2.xlsx NIP
+    mutasi explain rencana_mutasi_2.xlsx KODE_JABATAN
+
+Mengapa seseorang dipindahkan atau tetap, mengapa bukan pilihannya, dan mengapa suatu jabatan terisi
+atau lowong, dengan aturan dan dasar hukumnya.
+
+## 8. Susun SK
+
+Isi bagian `[sk]` di `mutasi.toml`: `nomor_awal`, `tanggal`, `bupati`, `perda_nomor` dan `perda_tahun`.
+
+    mutasi sk rencana_mutasi_2.xlsx -o sk
+
+Draf Keputusan Bupati beserta lampirannya dan petikan untuk setiap pegawai ditulis di folder `sk`.
+Serahkan kepada Bagian Hukum untuk diperiksa, lalu kepada Bupati untuk ditandatangani.
+
+## 9. Unggah ke SIASN
+
+Setelah SK ditandatangani (nomor dan tanggalnya sama dengan `[sk]`):
+
+    mutasi export siasn rencana_mutasi_2.xlsx -o riwayat_jabatan.csv
+
+Berkas CSV ini diunggah ke SIASN sebagai riwayat jabatan.
+"""
+# end of init, diagnosis, diff

@@ -19,7 +19,11 @@ import pulp
 from mutasi_cli.candidates import Candidates
 from mutasi_cli.data import TETAP, Round
 from mutasi_cli.rules import NO_LOCK, PersonStatus
+from mutasi_cli.runtime import check_deadline
 from mutasi_cli.scoring import fill_weight
+
+#: items (variables, positions) built between two looks at the deadline: about 20 ms of PuLP work
+_CHECK_EVERY = 10_000
 
 
 @dataclass
@@ -53,19 +57,29 @@ def lexicographic_weights(rnd: Round, status: PersonStatus) -> tuple[int, int, i
     return (int(rnd.positions.loc[p1, "formasi"].sum()) + 1) * w1, w1, 1
 
 
-def build(rnd: Round, status: PersonStatus, cand: Candidates) -> Model:
+def build(rnd: Round, status: PersonStatus, cand: Candidates, deadline: float | None = None) -> Model:
+    """The whole model. ``deadline`` (a ``time.perf_counter()`` instant): building stops with
+    :class:`mutasi_cli.runtime.TimeUp` soon after it passes, since the time limit counts building too
+    (8 s of PuLP objects at 5,000 people on the direct route, more than a short ``--time-limit``); the
+    longest stretch without a look at the clock is one PuLP expression of every move (about 1 s there)."""
     prob = pulp.LpProblem("mutasi", pulp.LpMaximize)
-    x, s, u = define_variables(prob, rnd, status, cand)
+    x, s, u = define_variables(prob, rnd, status, cand, deadline=deadline)
+    check_deadline(deadline)
     per_person = _group_pairs(cand.person)
     define_assignment(prob, rnd, x, s, u, per_person)
+    check_deadline(deadline)
     newcomers = _group_pairs(cand.position)
-    occupancy = define_capacity(prob, rnd, status, x, s, newcomers)
+    occupancy = define_capacity(prob, rnd, status, x, s, newcomers, deadline=deadline)
+    check_deadline(deadline)
     caps = turnover_caps(rnd)
     define_turnover(prob, rnd, status, s)
     define_relations(prob, rnd, cand, x, s)
-    levels = define_levels(prob, rnd, status, cand, x, s, u, occupancy)
+    check_deadline(deadline)
+    levels = define_levels(prob, rnd, status, cand, x, s, u, occupancy, deadline=deadline)
+    check_deadline(deadline)
     model = Model(prob, x, s, u, levels, lexicographic_weights(rnd, status), caps)
     define_stage_values(model)
+    check_deadline(deadline)
     return model
 
 
@@ -119,10 +133,19 @@ def turnover_groups(rnd: Round, status: PersonStatus) -> list[tuple[str, list[in
     return [(u, es, caps[u]) for u, es in members.items() if len(es) > caps[u]]
 
 
-def define_variables(prob, rnd: Round, status: PersonStatus, cand: Candidates):
+def define_variables(
+    prob, rnd: Round, status: PersonStatus, cand: Candidates, *, deadline: float | None = None
+):
     """x[k] for each candidate (Kunci moves fixed to 1); s[e] for every person not in a Dihapus position
     (fixed to 1 when rules 1–3 or Kunci TETAP hold them, to 0 when Kunci moves them); u[e] otherwise."""
-    x = [_binary(prob, f"x_{k}", 1 if cand.kunci[k] else 0, 1) for k in range(len(cand))]
+    x: list[pulp.LpVariable] = []
+    kunci = cand.kunci
+    for start in range(0, len(cand), _CHECK_EVERY):
+        check_deadline(deadline)
+        x += [
+            _binary(prob, f"x_{k}", 1 if kunci[k] else 0, 1)
+            for k in range(start, min(start + _CHECK_EVERY, len(cand)))
+        ]
     s: dict[int, pulp.LpVariable] = {}
     u: dict[int, pulp.LpVariable] = {}
     nips = rnd.people["nip"].to_numpy()
@@ -154,7 +177,9 @@ def define_assignment(prob, rnd: Round, x, s, u, per_person) -> None:
         prob += (_expr(terms) == 1, f"assign_{nips[e]}")
 
 
-def define_capacity(prob, rnd: Round, status: PersonStatus, x, s, newcomers) -> dict[int, list]:
+def define_capacity(
+    prob, rnd: Round, status: PersonStatus, x, s, newcomers, *, deadline: float | None = None
+) -> dict[int, list]:
     """∀ active p with newcomers N_p and incumbents I_p (stayers S_p = Σ_{I_p} s):
     if |I_p| ≤ F_p:  N_p + S_p ≤ F_p;
     else (overstaffed): N_p ≤ (F_p − h_p)·z_p and N_p + S_p ≤ F_p + (|I_p| − F_p)(1 − z_p), h_p its
@@ -169,7 +194,12 @@ def define_capacity(prob, rnd: Round, status: PersonStatus, x, s, newcomers) -> 
             incumbents.setdefault(int(p), []).append(e)
     held = held_incumbents(rnd, status)
     occupancy: dict[int, list] = {}
+    seen = 0
     for p in range(rnd.n_positions):
+        seen += len(newcomers.get(p, ())) + 1
+        if seen >= _CHECK_EVERY:
+            check_deadline(deadline)
+            seen = 0
         stay_terms = [(s[e], 1) for e in incumbents.get(p, ())]
         new_terms = [(x[k], 1) for k in newcomers.get(p, ())]
         occupancy[p] = stay_terms + new_terms
@@ -256,7 +286,9 @@ def define_relations(prob, rnd: Round, cand: Candidates, x, s) -> None:
         prob += (_expr(terms) <= 1, name)
 
 
-def define_levels(prob, rnd, status, cand, x, s, u, occupancy) -> dict[int, pulp.LpAffineExpression]:
+def define_levels(
+    prob, rnd, status, cand, x, s, u, occupancy, *, deadline: float | None = None
+) -> dict[int, pulp.LpAffineExpression]:
     """Level 0: Σ u (tidak tertampung). Level 1: Σ_{p ∈ P1} f[p] with f[p] ≤ occupancy_p, f[p] ≤ F_p.
     Level 2: Σ_{k: e_k due} x[k]. Level 3: Σ fit_k x[k] + Σ stay_fit_e s[e] + Σ W_fill g[p].
     Level 4: Σ x[k] (moves)."""
@@ -273,19 +305,22 @@ def define_levels(prob, rnd, status, cand, x, s, u, occupancy) -> dict[int, pulp
         return v
 
     f_terms = [(filled(p, "filled_p1"), 1) for p in np.flatnonzero(aktif & (prio == 1)).tolist()]
+    check_deadline(deadline)
     g_terms = [(filled(p, "filled"), int(wfill[p])) for p in np.flatnonzero(aktif & (wfill > 0)).tolist()]
+    check_deadline(deadline)
     due = status.due
     l2 = [(x[k], 1) for k in np.flatnonzero(due[cand.person])]
-    l3 = [(x[k], int(cand.fit[k])) for k in range(len(cand))]
+    fit = np.asarray(cand.fit, dtype=np.int64).tolist()
+    l3 = [(x[k], fit[k]) for k in range(len(cand))]
     l3 += [(var, int(cand.stay_fit[e])) for e, var in s.items()]
     l3 += g_terms
-    return {
-        0: _expr([(v, 1) for v in u.values()]),
-        1: _expr(f_terms),
-        2: _expr(l2),
-        3: _expr(l3),
-        4: _expr([(v, 1) for v in x]),
-    }
+    check_deadline(deadline)
+    levels = {0: _expr([(v, 1) for v in u.values()]), 1: _expr(f_terms), 2: _expr(l2)}
+    check_deadline(deadline)
+    levels[3] = _expr(l3)
+    check_deadline(deadline)
+    levels[4] = _expr([(v, 1) for v in x])
+    return levels
 
 
 def define_stage_values(model: Model) -> None:

@@ -19,14 +19,30 @@ import numpy as np
 from mutasi_cli import model as model_mod
 from mutasi_cli.candidates import Candidates, CandidateSpace, candidate_space
 from mutasi_cli.data import Round
+from mutasi_cli.diagnose import diagnose_infeasible
 from mutasi_cli.rules import PersonStatus, person_status
-from mutasi_cli.solvers import SolveOutcome, solve, solver_version
+from mutasi_cli.runtime import TimeUp, plan_deadline
+from mutasi_cli.solvers import SolveOutcome, can_start, solve, solver_version
 from mutasi_cli.verify import UNPLACED, level_values, plan_from_solution, violations
 
 #: relative gap at which stage B (level 3) stops
 STAGE_B_REL_GAP = 1e-4
 #: share of the time limit stage A may use when it cannot prove optimality sooner
 STAGE_A_SHARE = 0.7
+#: handing the direct model to a solver (PuLP writes an MPS file for CBC, adds HiGHS' columns one by
+#: one), as a multiple of the time building it took: both are PuLP loops over every move (measured at
+#: 1,200, 3,000 and 5,000 people: 1.1, 1.2 and 1.4), so the first solve knows whether it can start
+EXPORT_PER_BUILD = 1.5
+#: seconds writing the workbook takes per person, kept from the time limit so that the plan and its
+#: workbook fit in it (``--time-limit`` counts writing too). Measured: 1.1 s at 5,000 people (1,713
+#: moves), 2.4 s at 20,000 (the fallback, no moves), about 4.4 s at 20,000 with 6,865 moves
+WRITE_SECONDS_PER_PERSON = 2.5e-4
+#: the least time worth starting the solver stages with (seconds); with less the fallback is the plan
+MIN_STAGE_SECONDS = 0.25
+#: building the direct model, seconds per candidate move, on the low side (measured 5.5, 7.7 and 8.4 µs
+#: at 1,200, 3,000 and 5,000 people): with less time left than the whole model takes, the direct route
+#: does not start building (materialising the moves alone took 4 s and 1.7 GB at 20,000 people)
+BUILD_SECONDS_PER_PAIR = 4e-6
 
 Progress = Callable[[str], None]
 #: the stats key set when the time limit left only the everyone-stays plan for levels 0–2
@@ -82,29 +98,43 @@ def plan(
     time_limit: float = 300.0,
     route: str = "pricing",
     progress: Progress | None = None,
+    reserve: float | None = None,
 ) -> PlanResult:
     """Plan a round. ``route`` "pricing" (default) solves over a proven-sufficient subset of the moves
-    (:mod:`mutasi_cli.pricing`); "direct" builds one PuLP variable per allowed move."""
+    (:mod:`mutasi_cli.pricing`); "direct" builds one PuLP variable per allowed move.
+
+    ``time_limit`` counts writing the workbook afterwards: ``reserve`` seconds of it (by default
+    :func:`write_reserve`) are kept for that, so the solvers stop that much earlier. Every solver run
+    ends by the deadline (:func:`mutasi_cli.runtime.plan_deadline`)."""
     say = progress or (lambda _msg: None)
     t0 = time.perf_counter()
-    deadline = t0 + time_limit
+    keep = write_reserve(rnd) if reserve is None else reserve
+    deadline = t0 + max(0.0, time_limit - keep)
     status = person_status(rnd)
     say("candidates")
     space = candidate_space(rnd, status)
     timings = {"candidates": time.perf_counter() - t0}
     weights = model_mod.lexicographic_weights(rnd, status)
     caps = model_mod.turnover_caps(rnd)
+    with plan_deadline(deadline):  # no solver run of this plan goes past it, whatever its caller asks
+        if route == "direct":
+            st, final, a, b, stats = _plan_direct(rnd, status, space, solver, deadline, timings, say)
+        else:
+            st, final, a, b, stats = _plan_pricing(rnd, status, space, solver, deadline, timings, say)
     if route == "direct":
-        st, final, a, b, stats = _plan_direct(rnd, status, space, solver, deadline, timings, say)
         version = solver_version(solver)
     else:
-        st, final, a, b, stats = _plan_pricing(rnd, status, space, solver, deadline, timings, say)
         version = solver_version("highs") + (f" + {solver_version('cbc')}" if solver == "cbc" else "")
     message = diagnose_infeasible(rnd, status) if st == "infeasible" else None
     return PlanResult(
         st, final, status, space, level_values(rnd, status, final), a, b, weights, solver, version, caps,
         route, timings, stats, message,
     )  # fmt: skip
+
+
+def write_reserve(rnd: Round) -> float:
+    """Seconds to keep from the time limit for writing the plan's workbook (:data:`WRITE_SECONDS_PER_PERSON`)."""
+    return WRITE_SECONDS_PER_PERSON * rnd.n_people
 
 
 def _fallback(rnd: Round, status: PersonStatus, out_a: SolveOutcome):
@@ -120,6 +150,10 @@ def _plan_pricing(rnd, status, space, solver, deadline, timings, say):
     from mutasi_cli.pricing import solve_pricing
 
     t = time.perf_counter()
+    if deadline - t < MIN_STAGE_SECONDS:  # reading and checking took the time: no solver can start
+        timings["model+solve"] = 0.0
+        st, final, out_a = _fallback(rnd, status, SolveOutcome("no-solution", None, None, 0.0))
+        return st, final, out_a, None, {} if st == "infeasible" else {FALLBACK: 1.0}
     say("solve-a")
     run = solve_pricing(rnd, status, space, deadline, mip_solver=solver, progress=say)
     timings["model+solve"] = time.perf_counter() - t
@@ -139,22 +173,35 @@ def _plan_pricing(rnd, status, space, solver, deadline, timings, say):
 
 
 def _plan_direct(rnd, status, space, solver, deadline, timings, say):
+    """Stage A then stage B on one PuLP model of every allowed move, all within ``deadline``: building
+    stops when the time runs out (the everyone-stays fallback is then the plan), each solve starts only
+    when it can write its model and run (:func:`mutasi_cli.solvers.solve`), and stage B is skipped when
+    too little is left to hand the model over again."""
     t = time.perf_counter()
+    pairs = space.n_pairs
+    if deadline - t < max(MIN_STAGE_SECONDS, BUILD_SECONDS_PER_PAIR * pairs):  # no model in the time left
+        return _direct_time_up(rnd, status, pairs)
     say("model")
     cand = space.materialize()
-    model = model_mod.build(rnd, status, cand)
-    timings["model"] = time.perf_counter() - t
+    try:
+        model = model_mod.build(rnd, status, cand, deadline=deadline)
+    except TimeUp:
+        timings["model"] = time.perf_counter() - t
+        return _direct_time_up(rnd, status, len(cand))
+    build_seconds = time.perf_counter() - t
+    timings["model"] = build_seconds
     t = time.perf_counter()
     say("solve-a")
     prob = model.prob
     prob.setObjective(model_mod.stage_a_objective(model))
-    remaining = deadline - time.perf_counter()
-    out_a = solve(prob, solver, max(1.0, remaining * STAGE_A_SHARE), abs_gap=0.999)
+    share = (deadline - time.perf_counter()) * STAGE_A_SHARE
+    estimate = EXPORT_PER_BUILD * build_seconds
+    out_a = solve(prob, solver, share, abs_gap=0.999, export_seconds=estimate)
     if out_a.status == "infeasible":
         timings["solve"] = time.perf_counter() - t
         return "infeasible", rnd.people["pos"].to_numpy().copy(), out_a, None, {}
     plan_a = _extract(model, cand, rnd) if out_a.has_solution else None
-    stats: dict[str, float] = {}
+    stats: dict[str, float] = {"columns": len(cand)}
     if plan_a is None or violations(rnd, status, plan_a):
         stats[FALLBACK] = 1.0
         st, plan_a, out_a = _fallback(rnd, status, out_a)
@@ -164,12 +211,14 @@ def _plan_direct(rnd, status, space, solver, deadline, timings, say):
     phi = _stage_a_value(model, level_values(rnd, status, plan_a))
     if out_a.objective is None:
         out_a.objective = float(phi)
+    if not can_start(prob, deadline - time.perf_counter()):
+        timings["solve"] = time.perf_counter() - t
+        return "feasible", plan_a, out_a, SolveOutcome("feasible", None, None, 0.0), stats
     say("solve-b")
     prob += (model_mod.stage_a_objective(model) >= phi, "fix_levels_0_2")
     prob.setObjective(model_mod.stage_b_objective(model))
     _set_start(model, cand, rnd, plan_a)
-    remaining = deadline - time.perf_counter()
-    out_b = solve(prob, solver, max(1.0, remaining), rel_gap=STAGE_B_REL_GAP, warm_start=True)
+    out_b = solve(prob, solver, deadline - time.perf_counter(), rel_gap=STAGE_B_REL_GAP, warm_start=True)
     final = plan_a
     if out_b.has_solution:
         plan_b = _extract(model, cand, rnd)
@@ -180,7 +229,16 @@ def _plan_direct(rnd, status, space, solver, deadline, timings, say):
         out_b = SolveOutcome(kept, None, out_b.bound, out_b.seconds)
     timings["solve"] = time.perf_counter() - t
     st = "optimal" if out_a.status == "optimal" and out_b.status == "optimal" else "feasible"
-    return st, final, out_a, out_b, stats | {"columns": len(cand)}
+    return st, final, out_a, out_b, stats
+
+
+def _direct_time_up(rnd: Round, status: PersonStatus, columns: int | None):
+    """The time limit ran out before the direct model was built: the everyone-stays fallback."""
+    st, final, out_a = _fallback(rnd, status, SolveOutcome("no-solution", None, None, 0.0))
+    if st == "infeasible":
+        return st, final, out_a, None, {}
+    stats = {FALLBACK: 1.0} | ({} if columns is None else {"columns": float(columns)})
+    return st, final, out_a, None, stats
 
 
 def _stage_a_value(model: model_mod.Model, levels: dict[int, int]) -> int:
@@ -214,25 +272,6 @@ def _set_start(model: model_mod.Model, cand: Candidates, rnd: Round, final: np.n
         v.setInitialValue(1 if final[e] == cur[e] else 0)
     for e, v in model.u.items():
         v.setInitialValue(1 if final[e] == UNPLACED else 0)
-
-
-def diagnose_infeasible(rnd: Round, status: PersonStatus) -> str:
-    """Name the Kunci rows that cannot all hold (the only source of infeasibility in this model)."""
-    from mutasi_cli.messages import INFEASIBLE_GENERIC, INFEASIBLE_KUNCI
-
-    people, positions = rnd.people, rnd.positions
-    cur = people["pos"].to_numpy()
-    formasi = positions["formasi"].to_numpy()
-    held = ~status.movable | (status.kunci_pos == -1)
-    locked = status.kunci_pos >= 0
-    for p in np.unique(status.kunci_pos[locked]):
-        incoming = int((status.kunci_pos == p).sum())
-        fixed_stayers = int((held & (cur == p) & (status.kunci_pos < 0)).sum())
-        if incoming + fixed_stayers > formasi[p]:
-            return INFEASIBLE_KUNCI.format(
-                kode=positions.at[p, "kode"], incoming=incoming, stayers=fixed_stayers, formasi=formasi[p]
-            )
-    return INFEASIBLE_GENERIC
 
 
 __all__ = ["PlanResult", "plan"]

@@ -10,14 +10,21 @@ separator, so that Excel with Indonesian regional settings opens it in columns. 
 ``KODE JABATAN``      the new position's code in the plan (Kode Jabatan Baru; local code, not the
                       SIASN ID)
 ``UNOR NAMA``         the new unit (Unit Kerja Baru)
-``NOMOR SK``          the decree's number (per-unit decrees: the number of the person's unit)
-``TANGGAL SK``        the decree date, ``dd-mm-yyyy`` (empty until ``[sk] tanggal`` is set)
+``NOMOR SK``          the number of the decree that moves the person (their kind's; per-unit decrees:
+                      of their kind and unit)
+``TANGGAL SK``        the decree date, ``dd-mm-yyyy`` (``[sk] tanggal``; empty only in a draft)
 ``TMT JABATAN``       the effective date, ``dd-mm-yyyy`` (the plan's Tanggal berlaku, or ``[sk] tmt``)
 ====================  ===========================================================================
 
 A cell is never read as a formula: a text that begins with ``=``, ``+``, ``-``, ``@`` or a tab is
-written with a leading apostrophe (the OWASP rule for CSV files opened in spreadsheets). Without a
-``[sk] nomor_awal`` the number keeps its dots, to be completed before the upload.
+written with a leading apostrophe (the OWASP rule for CSV files opened in spreadsheets).
+
+An upload file carries the signed decree's number and date, so it is refused
+(:class:`~mutasi_cli.decree.DecreeError` ``siasn-placeholders``, exit 1, naming the keys) while
+``[sk] nomor_awal`` or ``tanggal`` is unset, as NOMOR SK would then hold dots and TANGGAL SK be empty:
+SIASN would take the dots as the decree's number. ``draft=True`` (``--draft``) writes it all the same,
+for checking, and the command says it is a draft. Every person's NOMOR SK is the number of the decree
+that moves them (PNS, PPPK and JPT moves have decrees of their own; :func:`~mutasi_cli.decree.number_decrees`).
 
 Excel shows an 18-digit NIP as a number when the file is opened by double-clicking; to edit the file
 in Excel, import it (Data → From Text/CSV) with the NIP column set to Text.
@@ -29,7 +36,7 @@ import csv
 import datetime as dt
 from pathlib import Path
 
-from mutasi_cli.decree import DecreeSettings, ReviewedPlan, number_decrees
+from mutasi_cli.decree import PLACEHOLDER, DecreeError, DecreeSettings, ReviewedPlan, number_decrees
 from mutasi_cli.files import atomic_file
 
 SIASN_COLUMNS = (
@@ -59,27 +66,33 @@ def _safe(value: str) -> str:
 def siasn_rows(plan: ReviewedPlan, settings: DecreeSettings | None = None) -> list[dict[str, str]]:
     """The export's rows (column → text), one per approved move."""
     rnd = number_decrees(plan, settings or DecreeSettings())
-    rows: list[dict[str, str]] = []
-    for decree in rnd.decrees:
-        for m in decree.moves:
-            rows.append(
-                {
-                    "NIP BARU": m.nip,
-                    "NAMA": _safe(m.nama),
-                    "JABATAN NAMA": _safe(m.jabatan_baru),
-                    "KODE JABATAN": _safe(m.kode_baru),
-                    "UNOR NAMA": _safe(m.unit_baru),
-                    "NOMOR SK": _safe(decree.nomor),
-                    "TANGGAL SK": _date(rnd.tanggal),
-                    "TMT JABATAN": _date(rnd.tmt),
-                }
-            )
-    return rows
+    nomor = {m.nip: decree.nomor for decree in rnd.decrees for m in decree.moves}
+    return [
+        {
+            "NIP BARU": m.nip,
+            "NAMA": _safe(m.nama),
+            "JABATAN NAMA": _safe(m.jabatan_baru),
+            "KODE JABATAN": _safe(m.kode_baru),
+            "UNOR NAMA": _safe(m.unit_baru),
+            "NOMOR SK": _safe(nomor[m.nip]),
+            "TANGGAL SK": _date(rnd.tanggal),
+            "TMT JABATAN": _date(rnd.tmt),
+        }
+        for m in plan.moves
+    ]
 
 
-def write_siasn_csv(plan: ReviewedPlan, out: Path, settings: DecreeSettings | None = None) -> int:
-    """Write the CSV; returns the number of rows written."""
+def write_siasn_csv(
+    plan: ReviewedPlan, out: Path, settings: DecreeSettings | None = None, *, draft: bool = False
+) -> int:
+    """Write the CSV; returns the number of rows written. Refused before anything is written while the
+    decree's number or date would be a placeholder, unless ``draft``."""
+    settings = settings or DecreeSettings()
+    missing = settings.placeholder_keys()
+    if missing and not draft:
+        raise DecreeError("siasn-placeholders", keys=" dan ".join(missing))
     rows = siasn_rows(plan, settings)
+    assert draft or not any(PLACEHOLDER in r["NOMOR SK"] for r in rows)  # dots come from nomor_awal only
     with atomic_file(out) as tmp, tmp.open("w", encoding="utf-8-sig", newline="") as fh:
         writer = csv.DictWriter(fh, fieldnames=SIASN_COLUMNS, delimiter=DELIMITER, lineterminator="\r\n")
         writer.writeheader()

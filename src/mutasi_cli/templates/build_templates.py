@@ -6,7 +6,19 @@ reproducible: edit this script, run it, commit both. Run from the repository roo
     python src/mutasi_cli/templates/build_templates.py
 
 The templates are docxtpl (Jinja2) documents; the variables they use are documented in
-:mod:`mutasi_cli.decree`. Page size F4 (215 × 330 mm), as regional decrees are printed.
+:mod:`mutasi_cli.decree`, which also holds every sentence that differs by the kind of decree (PNS,
+PPPK, JPT: title, Menimbang, diktum, the number's label), so that one template serves all three and
+the petikan repeats its decree's diktum word for word. Page size F4 (215 × 330 mm), as regional
+decrees are printed.
+
+Made to print (checked by converting drafts with LibreOffice and looking at every page): rows of the
+attachment never break across pages (``cantSplit``), its two header rows repeat on every page
+(``tblHeader``), and the signature block is kept together and with what precedes it, so that
+"BUPATI BUNGO," never stands alone on a page. LibreOffice ignores keep-with-next on paragraphs inside
+a table row (Word honours it), so the two places where it matters are built so that both keep them:
+the diktum items are paragraphs (label, colon and text on tab stops that line up with the Menimbang
+table), each signature paragraph keeps with the next, and the attachment's last row is one unsplittable
+row holding a one-row table with the last person and the signature block under it.
 """
 
 from __future__ import annotations
@@ -23,46 +35,24 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Cm, Pt
-from docx.table import Table, _Row
+from docx.table import Table, _Cell, _Row
 from docx.text.paragraph import Paragraph
 
 HERE = Path(__file__).resolve().parent
 FONT = "Arial"
 F4 = (Cm(21.5), Cm(33.0))
+LETTERS = "abcdefghijklmnopqrstuvwxyz"
 
-TITLE = "PEMINDAHAN PEGAWAI NEGERI SIPIL DI LINGKUNGAN PEMERINTAH KABUPATEN BUNGO"
-MENIMBANG = (
-    "bahwa dalam rangka pembinaan karier, peningkatan kinerja dan pemenuhan kebutuhan organisasi di "
-    "lingkungan Pemerintah Kabupaten Bungo, dipandang perlu melakukan pemindahan Pegawai Negeri Sipil;",
-    "bahwa Pegawai Negeri Sipil yang namanya tercantum dalam Lampiran Keputusan ini dipandang memenuhi "
-    "syarat dan cakap untuk dipindahkan dalam jabatan sebagaimana tercantum dalam Lampiran Keputusan ini;",
-    "bahwa berdasarkan pertimbangan sebagaimana dimaksud dalam huruf a dan huruf b, perlu menetapkan "
-    "Keputusan Bupati Bungo tentang Pemindahan Pegawai Negeri Sipil di Lingkungan Pemerintah Kabupaten "
-    "Bungo;",
-)
-MENETAPKAN = f"KEPUTUSAN BUPATI BUNGO TENTANG {TITLE}."
-KESATU = (
-    "Memindahkan Pegawai Negeri Sipil yang namanya tercantum dalam kolom 2 Lampiran Keputusan ini dari "
-    "jabatan sebagaimana tercantum dalam kolom 4 ke jabatan sebagaimana tercantum dalam kolom 5 Lampiran "
-    "Keputusan ini."
-)
-KEDUA = (
-    "Keputusan ini mulai berlaku pada tanggal ditetapkan, dengan ketentuan apabila di kemudian hari "
-    "terdapat kekeliruan dalam Keputusan ini akan diadakan perbaikan sebagaimana mestinya."
-)
-KETIGA_PETIKAN = (
-    "Petikan Keputusan ini diberikan kepada yang bersangkutan untuk diketahui dan dipergunakan "
-    "sebagaimana mestinya."
-)
 ATTACHMENT_HEADER = (
     "NO",
     "NAMA / NIP",
-    "PANGKAT/GOL. RUANG",
+    "{{ kolom_pangkat }}",
     "JABATAN LAMA",
     "JABATAN BARU",
     "KETERANGAN",
 )
 ATTACHMENT_WIDTHS_CM = (1.2, 6.0, 4.0, 6.5, 6.5, 4.3)
+LABEL_WIDTHS_CM = (3.6, 0.5, 11.9)
 
 
 # --- small helpers -------------------------------------------------------------------------------
@@ -77,6 +67,7 @@ def _new_document() -> DocumentType:
     style.paragraph_format.space_after = Pt(0)
     style.paragraph_format.space_before = Pt(0)
     style.paragraph_format.line_spacing = 1.0
+    style.paragraph_format.widow_control = True
     section = doc.sections[0]
     section.page_width, section.page_height = F4
     section.top_margin, section.bottom_margin = Cm(2.0), Cm(2.0)
@@ -94,7 +85,9 @@ def _para(
     left_cm: float | None = None,
     hanging_cm: float | None = None,
     underline: bool = False,
+    keep: bool = False,
 ) -> Paragraph:
+    """A paragraph; ``keep``: kept on the page of the next one (a block that must not be split)."""
     p = container.add_paragraph()
     if text:
         run = p.add_run(text)
@@ -108,7 +101,14 @@ def _para(
         p.paragraph_format.left_indent = Cm(left_cm)
     if hanging_cm is not None:
         p.paragraph_format.first_line_indent = Cm(-hanging_cm)
+    if keep:
+        _keep(p)
     return p
+
+
+def _keep(p: Paragraph) -> None:
+    p.paragraph_format.keep_with_next = True
+    p.paragraph_format.keep_together = True
 
 
 def _center(container, text: str, *, bold: bool = True, size: float | None = None) -> Paragraph:
@@ -137,9 +137,12 @@ def _widths(table: Table, widths_cm: tuple[float, ...]) -> None:
             cell.width = Cm(w)
 
 
-def _cell_text(cell, lines: list[str], *, bold: bool = False, align=None, size: float | None = None) -> None:
+def _cell_text(
+    cell: _Cell, lines: list[str], *, bold: bool = False, align=None, size: float | None = None
+) -> list[Paragraph]:
     """Write ``lines`` as paragraphs of a cell (the first reuses the cell's empty paragraph)."""
     first = cell.paragraphs[0]
+    out = []
     for i, line in enumerate(lines):
         p = first if i == 0 else cell.add_paragraph()
         run = p.add_run(line)
@@ -148,45 +151,99 @@ def _cell_text(cell, lines: list[str], *, bold: bool = False, align=None, size: 
             run.font.size = Pt(size)
         if align is not None:
             p.alignment = align
+        out.append(p)
+    return out
 
 
-def _repeat_header(row: _Row) -> None:
+def _row_flag(row: _Row, tag: str) -> None:
+    """A row property: ``tblHeader`` (repeated at the top of every page) or ``cantSplit`` (never
+    broken across pages)."""
     tr_pr = row._tr.get_or_add_trPr()
-    el = OxmlElement("w:tblHeader")
+    el = OxmlElement(f"w:{tag}")
     el.set(qn("w:val"), "true")
     tr_pr.append(el)
 
 
-def _label_table(container, rows: list[tuple[str, list[str]]], widths=(3.6, 0.5, 11.9)) -> Table:
-    """Borderless label : content rows (Menimbang, Mengingat, KESATU …)."""
-    table = container.add_table(rows=len(rows), cols=3)
-    _no_borders(table)
-    for row, (label, lines) in zip(table.rows, rows):
-        _cell_text(row.cells[0], [label])
-        _cell_text(row.cells[1], [":"])
-        _cell_text(row.cells[2], lines)
-        for p in row.cells[2].paragraphs:
-            p.alignment = WD_ALIGN_PARAGRAPH.JUSTIFY
-    _widths(table, widths)
-    return table
+def _cell_borders(cell: _Cell, value: str) -> None:
+    borders = OxmlElement("w:tcBorders")
+    for edge in ("top", "left", "bottom", "right"):
+        el = OxmlElement(f"w:{edge}")
+        el.set(qn("w:val"), value)
+        borders.append(el)
+    cell._tc.get_or_add_tcPr().append(borders)
 
 
-def _lettered(cell, items: tuple[str, ...]) -> None:
-    first = cell.paragraphs[0]
-    for i, item in enumerate(items):
-        p = first if i == 0 else cell.add_paragraph()
-        p.add_run(f"{'abcdefghij'[i]}.\t{item}")
-        p.paragraph_format.left_indent = Cm(0.7)
-        p.paragraph_format.first_line_indent = Cm(-0.7)
-        p.paragraph_format.tab_stops.add_tab_stop(Cm(0.7))
+def _cell_margins(cell: _Cell, twips: int) -> None:
+    margins = OxmlElement("w:tcMar")
+    for edge in ("top", "left", "bottom", "right"):
+        el = OxmlElement(f"w:{edge}")
+        el.set(qn("w:w"), str(twips))
+        el.set(qn("w:type"), "dxa")
+        margins.append(el)
+    cell._tc.get_or_add_tcPr().append(margins)
+
+
+def _justify(cell: _Cell) -> None:
+    for p in cell.paragraphs:
         p.alignment = WD_ALIGN_PARAGRAPH.JUSTIFY
 
 
-def _numbered_loop(cell, items_var: str) -> None:
-    """A docxtpl paragraph loop in a cell: ``1. item`` for each element of ``items_var``."""
+def _loop_row(table: Table, tag: str) -> None:
+    """A row that holds only a docxtpl row tag (``{%tr for … %}``/``{%tr endfor %}``): docxtpl replaces
+    the whole row by the tag."""
+    row = table.add_row()
+    _cell_text(row.cells[0], [tag])
+
+
+def _label_row(table: Table, label: str, lines: list[str]) -> _Row:
+    row = table.add_row()
+    _cell_text(row.cells[0], [label])
+    _cell_text(row.cells[1], [":"])
+    _cell_text(row.cells[2], lines)
+    _justify(row.cells[2])
+    return row
+
+
+def _label_table(container) -> Table:
+    """A borderless label : content table (Menimbang, Mengingat, KESATU …); rows added by the caller."""
+    table = container.add_table(rows=0, cols=3)
+    _no_borders(table)
+    return table
+
+
+def _diktum_paragraph(doc, label: str, text: str, *, keep: bool = False) -> Paragraph:
+    """``label : text`` as one paragraph, on the columns of the label tables (label at 0, colon at
+    3.6 cm, text from 4.1 cm, wrapped lines under the text)."""
+    p = doc.add_paragraph()
+    p.add_run(f"{label}\t:\t{text}")
+    fmt = p.paragraph_format
+    fmt.left_indent = Cm(LABEL_WIDTHS_CM[0] + LABEL_WIDTHS_CM[1])
+    fmt.first_line_indent = -fmt.left_indent
+    fmt.tab_stops.add_tab_stop(Cm(LABEL_WIDTHS_CM[0]))
+    fmt.tab_stops.add_tab_stop(Cm(LABEL_WIDTHS_CM[0] + LABEL_WIDTHS_CM[1]))
+    p.alignment = WD_ALIGN_PARAGRAPH.JUSTIFY
+    if keep:
+        _keep(p)
+    return p
+
+
+def _diktum(doc, source: str, *, keep_last: bool) -> None:
+    """``{{ d.label }} : {{ d.teks }}`` for each item of ``source`` (a Jinja expression); with
+    ``keep_last`` the last item keeps with the signature block that follows."""
+    _para(doc, f"{{%p for d in {source}{'[:-1]' if keep_last else ''} %}}")
+    _diktum_paragraph(doc, "{{ d.label }}", "{{ d.teks }}")
+    _para(doc, "{%p endfor %}")
+    if keep_last:
+        _para(doc, f"{{%p for d in {source}[-1:] %}}")
+        _diktum_paragraph(doc, "{{ d.label }}", "{{ d.teks }}", keep=True)
+        _para(doc, "{%p endfor %}")
+
+
+def _paragraph_loop(cell: _Cell, items_var: str, marker: str, end: str = "") -> None:
+    """A docxtpl paragraph loop in a cell: ``marker.<tab>item`` for each element of ``items_var``."""
     cell.paragraphs[0].add_run(f"{{%p for item in {items_var} %}}")
     p = cell.add_paragraph()
-    p.add_run("{{ loop.index }}.\t{{ item }};")
+    p.add_run(f"{marker}.\t{{{{ item }}}}{end}")
     p.paragraph_format.left_indent = Cm(0.7)
     p.paragraph_format.first_line_indent = Cm(-0.7)
     p.paragraph_format.tab_stops.add_tab_stop(Cm(0.7))
@@ -206,7 +263,7 @@ def _heading(doc, *, petikan: bool) -> None:
     _para(doc)
     _center(doc, "TENTANG")
     _para(doc)
-    _center(doc, "PEMINDAHAN PEGAWAI NEGERI SIPIL")
+    _center(doc, "{{ judul }}")
     _center(doc, "DI LINGKUNGAN PEMERINTAH KABUPATEN BUNGO")
     _para(doc)
     _center(doc, "DENGAN RAHMAT TUHAN YANG MAHA ESA")
@@ -216,15 +273,25 @@ def _heading(doc, *, petikan: bool) -> None:
 
 
 def _signature(doc, *, petikan: bool, left_cm: float = 8.5) -> None:
+    """The signature block, one unit kept with what comes before it (every paragraph but the last
+    keeps with the next)."""
+    _para(doc, keep=True)
+    _para(doc, "Ditetapkan di {{ tempat }}", left_cm=left_cm, keep=True)
+    _para(doc, "pada tanggal {{ tanggal }}", left_cm=left_cm, keep=True)
+    _para(doc, keep=True)
+    _para(doc, "BUPATI BUNGO,", bold=True, left_cm=left_cm, keep=True)
+    _para(doc, keep=True)
+    _para(doc, "ttd." if petikan else "", left_cm=left_cm, keep=True)
+    _para(doc, keep=True)
+    p = _para(doc, "{{ bupati }}", bold=True, left_cm=left_cm)
+    p.paragraph_format.keep_together = True
+
+
+def _memutuskan(doc) -> None:
     _para(doc)
-    _para(doc, "Ditetapkan di {{ tempat }}", left_cm=left_cm)
-    _para(doc, "pada tanggal {{ tanggal }}", left_cm=left_cm)
+    _center(doc, "MEMUTUSKAN:")
     _para(doc)
-    _para(doc, "BUPATI BUNGO,", bold=True, left_cm=left_cm)
-    _para(doc)
-    _para(doc, "ttd." if petikan else "", left_cm=left_cm)
-    _para(doc)
-    _para(doc, "{{ bupati }}", bold=True, left_cm=left_cm)
+    _diktum_paragraph(doc, "Menetapkan", "{{ menetapkan }}")
 
 
 # --- the decree ----------------------------------------------------------------------------------
@@ -234,25 +301,19 @@ def build_sk(path: Path) -> None:
     doc = _new_document()
     _heading(doc, petikan=False)
 
-    table = _label_table(doc, [("Menimbang", []), ("Mengingat", [])])
-    _lettered(table.rows[0].cells[2], MENIMBANG)
-    _numbered_loop(table.rows[1].cells[2], "mengingat")
+    table = _label_table(doc)
+    menimbang = _label_row(table, "Menimbang", [])
+    _paragraph_loop(menimbang.cells[2], "menimbang", f"{{{{ '{LETTERS}'[loop.index0] }}}}")
+    mengingat = _label_row(table, "Mengingat", [])
+    _paragraph_loop(mengingat.cells[2], "mengingat", "{{ loop.index }}", ";")
+    _widths(table, LABEL_WIDTHS_CM)
 
-    _para(doc)
-    _center(doc, "MEMUTUSKAN:")
-    _para(doc)
-    _label_table(
-        doc,
-        [
-            ("Menetapkan", [MENETAPKAN]),
-            ("KESATU", [KESATU]),
-            ("KEDUA", [KEDUA]),
-        ],
-    )
+    _memutuskan(doc)
+    _diktum(doc, "diktum", keep_last=True)
     _signature(doc, petikan=False)
 
     _para(doc)
-    _para(doc, "Tembusan:", underline=True)
+    _para(doc, "Tembusan:", underline=True, keep=True)
     _para(doc, "{%p for item in tembusan %}")
     _para(doc, "{{ loop.index }}. {{ item }};")
     _para(doc, "{%p endfor %}")
@@ -262,48 +323,69 @@ def build_sk(path: Path) -> None:
     section.orientation = WD_ORIENT.LANDSCAPE
     section.page_width, section.page_height = F4[1], F4[0]
     section.left_margin, section.right_margin = Cm(2.5), Cm(2.0)
-    head = doc.add_table(rows=3, cols=3)
+    head = doc.add_table(rows=0, cols=3)
     _no_borders(head)
-    _cell_text(head.rows[0].cells[0], ["LAMPIRAN"])
-    _cell_text(head.rows[0].cells[1], [":"])
-    _cell_text(head.rows[0].cells[2], ["KEPUTUSAN BUPATI BUNGO"])
-    _cell_text(head.rows[1].cells[0], ["NOMOR"])
-    _cell_text(head.rows[1].cells[1], [":"])
-    _cell_text(head.rows[1].cells[2], ["{{ nomor }}"])
-    _cell_text(head.rows[2].cells[0], ["TANGGAL"])
-    _cell_text(head.rows[2].cells[1], [":"])
-    _cell_text(head.rows[2].cells[2], ["{{ tanggal }}"])
-    _widths(head, (3.0, 0.5, 9.0))
+    for label, value in (
+        ("LAMPIRAN", "KEPUTUSAN BUPATI BUNGO"),
+        ("NOMOR", "{{ nomor }}"),
+        ("TANGGAL", "{{ tanggal }}"),
+        ("TENTANG", "{{ tentang }}"),
+    ):
+        row = head.add_row()
+        _cell_text(row.cells[0], [label])
+        _cell_text(row.cells[1], [":"])
+        _cell_text(row.cells[2], [value])
+    _widths(head, (3.0, 0.5, 10.5))
     head.alignment = WD_TABLE_ALIGNMENT.RIGHT
     _para(doc)
-    _center(doc, "DAFTAR PEGAWAI NEGERI SIPIL YANG DIPINDAHKAN")
+    _center(doc, "{{ lampiran_judul }}")
     _center(doc, "DI LINGKUNGAN PEMERINTAH KABUPATEN BUNGO")
     _para(doc, "{%p if unit %}")
     _center(doc, "UNIT KERJA TUJUAN: {{ unit }}")
     _para(doc, "{%p endif %}")
     _para(doc)
 
-    grid = doc.add_table(rows=5, cols=6)
+    grid = doc.add_table(rows=2, cols=6)
     grid.style = doc.styles["Table Grid"]
     for cell, title in zip(grid.rows[0].cells, ATTACHMENT_HEADER):
         _cell_text(cell, [title], bold=True, align=WD_ALIGN_PARAGRAPH.CENTER, size=10)
     for i, cell in enumerate(grid.rows[1].cells, start=1):
         _cell_text(cell, [str(i)], align=WD_ALIGN_PARAGRAPH.CENTER, size=9)
-    _repeat_header(grid.rows[0])
-    _repeat_header(grid.rows[1])
-    _cell_text(grid.rows[2].cells[0], ["{%tr for m in mutasi %}"], size=10)
-    data = grid.rows[3].cells
-    _cell_text(data[0], ["{{ m.no }}"], align=WD_ALIGN_PARAGRAPH.CENTER, size=10)
-    _cell_text(data[1], ["{{ m.nama }}", "NIP. {{ m.nip }}"], size=10)
-    _cell_text(data[2], ["{{ m.pangkat }}"], size=10)
-    _cell_text(data[3], ["{{ m.jabatan_lama }}", "pada {{ m.unit_lama }}"], size=10)
-    _cell_text(data[4], ["{{ m.jabatan_baru }}", "pada {{ m.unit_baru }}"], size=10)
-    _cell_text(data[5], ["{{ m.keterangan }}"], size=10)
-    _cell_text(grid.rows[4].cells[0], ["{%tr endfor %}"], size=10)
+    for row in grid.rows[:2]:
+        _row_flag(row, "cantSplit")
+        _row_flag(row, "tblHeader")
+
+    def data_cells(row: _Row) -> None:
+        data = row.cells
+        _cell_text(data[0], ["{{ m.no }}"], align=WD_ALIGN_PARAGRAPH.CENTER, size=10)
+        _cell_text(data[1], ["{{ m.nama }}", "{{ m.nip_label }} {{ m.nip }}"], size=10)
+        _cell_text(data[2], ["{{ m.pangkat }}"], size=10)
+        _cell_text(data[3], ["{{ m.jabatan_lama }}", "pada {{ m.unit_lama }}"], size=10)
+        _cell_text(data[4], ["{{ m.jabatan_baru }}", "pada {{ m.unit_baru }}"], size=10)
+        _cell_text(data[5], ["{{ m.keterangan }}"], size=10)
+        _row_flag(row, "cantSplit")
+
+    # every row but the last
+    _loop_row(grid, "{%tr for m in mutasi[:-1] %}")
+    data_cells(grid.add_row())
+    _loop_row(grid, "{%tr endfor %}")
+    # the last: one unsplittable row, borderless, holding the last person's row and the signature block
+    _loop_row(grid, "{%tr for m in mutasi[-1:] %}")
+    last = grid.add_row()
+    _row_flag(last, "cantSplit")
+    cell = last.cells[0].merge(last.cells[-1])
+    _cell_borders(cell, "nil")
+    _cell_margins(cell, 0)
+    inner = cell.add_table(rows=1, cols=6)
+    inner.style = doc.styles["Table Grid"]
+    data_cells(inner.rows[0])
+    _widths(inner, ATTACHMENT_WIDTHS_CM)
+    cell._tc.remove(cell.paragraphs[0]._p)  # the merged cell's empty first paragraph
+    _signature(cell, petikan=False, left_cm=17.0)
+    _loop_row(grid, "{%tr endfor %}")
     _widths(grid, ATTACHMENT_WIDTHS_CM)
 
-    _signature(doc, petikan=False, left_cm=17.0)
-    doc.core_properties.title = "Keputusan Bupati Bungo tentang Pemindahan Pegawai Negeri Sipil"
+    doc.core_properties.title = "Keputusan Bupati Bungo tentang Pemindahan Aparatur Sipil Negara"
     doc.core_properties.author = "BKPSDMD Kabupaten Bungo"
     doc.save(str(path))
 
@@ -312,23 +394,23 @@ def build_sk(path: Path) -> None:
 
 
 def build_petikan(path: Path) -> None:
+    """The petikan: the decree's heading, Menimbang and Mengingat as "dst.", the same diktum items
+    word for word, and after KESATU its person's row of the attachment (its number in the list)."""
     doc = _new_document()
     _heading(doc, petikan=True)
-    _label_table(doc, [("Menimbang", ["dst."]), ("Mengingat", ["dst."])])
-    _para(doc)
-    _center(doc, "MEMUTUSKAN:")
-    _para(doc)
-    _label_table(
-        doc,
-        [
-            ("Menetapkan", [MENETAPKAN]),
-            ("KESATU", ["Memindahkan Pegawai Negeri Sipil:"]),
-        ],
-    )
+    table = _label_table(doc)
+    _label_row(table, "Menimbang", ["dst."])
+    _label_row(table, "Mengingat", ["dst."])
+    _widths(table, LABEL_WIDTHS_CM)
+
+    _memutuskan(doc)
+    _diktum(doc, "diktum[:1]", keep_last=False)
+
+    _para(doc, "Lampiran Keputusan ini, nomor urut {{ pegawai.no }}:", left_cm=4.1)
     fields = [
         ("Nama", "{{ pegawai.nama }}"),
-        ("NIP", "{{ pegawai.nip }}"),
-        ("Pangkat/Gol. Ruang", "{{ pegawai.pangkat }}"),
+        ("{{ label_nomor }}", "{{ pegawai.nip }}"),
+        ("{{ label_pangkat }}", "{{ pegawai.pangkat }}"),
         ("Jabatan Lama", "{{ pegawai.jabatan_lama }}"),
         ("Unit Kerja Lama", "{{ pegawai.unit_lama }}"),
         ("Jabatan Baru", "{{ pegawai.jabatan_baru }}"),
@@ -341,18 +423,32 @@ def build_petikan(path: Path) -> None:
         _cell_text(row.cells[1], [label])
         _cell_text(row.cells[2], [":"])
         _cell_text(row.cells[3], [value])
-    _widths(person, (4.1, 5.0, 0.5, 6.9))
-    _label_table(doc, [("KEDUA", [KEDUA]), ("KETIGA", [KETIGA_PETIKAN])])
-    _signature(doc, petikan=True)
+        _row_flag(row, "cantSplit")
+    _widths(person, (4.1, 4.3, 0.4, 8.2))
+
     _para(doc)
-    _para(doc, "Untuk petikan yang sah,", left_cm=8.5)
-    _para(doc, "{{ petikan_jabatan }},", left_cm=8.5)
-    _para(doc)
-    _para(doc)
-    _para(doc)
-    _para(doc, "{{ petikan_nama }}", bold=True, left_cm=8.5)
-    _para(doc, "NIP. {{ petikan_nip }}", left_cm=8.5)
-    doc.core_properties.title = "Petikan Keputusan Bupati Bungo tentang Pemindahan Pegawai Negeri Sipil"
+    _diktum(doc, "diktum[1:]", keep_last=True)
+    # the regent's signature (right) and the authentication of the extract (left, lower) side by side in
+    # one unsplittable row: the petikan stays one page
+    _para(doc, keep=True)
+    sign = doc.add_table(rows=1, cols=2)
+    _no_borders(sign)
+    _row_flag(sign.rows[0], "cantSplit")
+    left, right = sign.rows[0].cells
+    for line, bold in (
+        ("Ditetapkan di {{ tempat }}", False), ("pada tanggal {{ tanggal }}", False), ("", False),
+        ("BUPATI BUNGO,", True), ("", False), ("ttd.", False), ("", False), ("{{ bupati }}", True),
+    ):  # fmt: skip
+        _para(right, line, bold=bold)
+    for line, bold in (
+        ("", False), ("", False), ("Untuk petikan yang sah,", False), ("{{ petikan_jabatan }},", False),
+        ("", False), ("", False), ("{{ petikan_nama }}", True), ("NIP. {{ petikan_nip }}", False),
+    ):  # fmt: skip
+        _para(left, line, bold=bold)
+    for cell in (left, right):
+        cell._tc.remove(cell.paragraphs[0]._p)  # the cell's own empty first paragraph
+    _widths(sign, (8.5, 8.0))
+    doc.core_properties.title = "Petikan Keputusan Bupati Bungo tentang Pemindahan Aparatur Sipil Negara"
     doc.core_properties.author = "BKPSDMD Kabupaten Bungo"
     doc.save(str(path))
 
