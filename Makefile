@@ -7,13 +7,20 @@ SAMPLES := data/samples
 
 .PHONY: run test bench lint type samples clean
 
-$(STAMP): pyproject.toml
+RUNTIME := $(VENV)/.runtime
+
+# `make run` needs the runtime dependencies only; `make test` adds the development ones.
+$(RUNTIME): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e .
+	touch $(RUNTIME)
+
+$(STAMP): $(RUNTIME)
 	$(BIN)/pip install --quiet -e '.[dev]'
 	touch $(STAMP)
 
-run: $(STAMP)
+run: $(RUNTIME)
 	$(BIN)/mutasi plan $(SAMPLES)/pegawai.xlsx $(SAMPLES)/jabatan.xlsx \
 		--effective-date 2026-12-01 -o out/rencana_mutasi.xlsx
 
