@@ -46,11 +46,13 @@ def test_plan_json_matches_workbook(tmp_path):
     assert book.sheetnames == [
         "Ringkasan",
         "Daftar Mutasi",
+        "Penjelasan",
         "Lampiran SK",
         "Lowongan",
         "Tidak Dimutasi",
         "Kebutuhan Diklat",
         "Parameter",
+        "Arus Mutasi",
     ]
     rows = list(book["Daftar Mutasi"].iter_rows(values_only=True))
     assert len(rows) - 1 == data["moves"]
@@ -179,5 +181,7 @@ def test_lampiran_sk_and_print_layout(tmp_path):
     ring = [r[0] for r in book["Ringkasan"].iter_rows(values_only=True)]
     for title in ("Per unit kerja", "Per golongan", "Per jenis kelamin"):
         assert title in ring
-    assert any(isinstance(t, str) and t.startswith("Arus mutasi antarunit") for t in ring)
+    flow = [r[0] for r in book["Arus Mutasi"].iter_rows(values_only=True)]  # a sheet of its own
+    assert any(isinstance(t, str) and t.startswith("Arus mutasi antarunit") for t in flow)
+    assert not any(isinstance(t, str) and t.startswith("Arus mutasi antarunit") for t in ring)
     assert book["Ringkasan"]._charts

@@ -10,7 +10,13 @@ import pytest
 from typer.testing import CliRunner
 
 from mutasi_cli.cli import app
-from mutasi_cli.explain import MOVE_COLUMNS, STAY_COLUMNS, TRAINING_COLUMNS, VACANCY_COLUMNS
+from mutasi_cli.explain import (
+    EXPLANATION_COLUMNS,
+    MOVE_COLUMNS,
+    STAY_COLUMNS,
+    TRAINING_COLUMNS,
+    VACANCY_COLUMNS,
+)
 from mutasi_cli.load import load_round
 from mutasi_cli.report import SHEETS
 from mutasi_cli.rules import person_status
@@ -44,6 +50,7 @@ def test_sheets_and_columns(planned):
     assert tuple(book.sheetnames) == SHEETS
     for name, columns in (
         ("Daftar Mutasi", MOVE_COLUMNS),
+        ("Penjelasan", EXPLANATION_COLUMNS),
         ("Lowongan", VACANCY_COLUMNS),
         ("Tidak Dimutasi", STAY_COLUMNS),
         ("Kebutuhan Diklat", TRAINING_COLUMNS),
@@ -59,6 +66,8 @@ def test_json_agrees_with_workbook(planned):
     assert data["status"] == "optimal"
     _, moves = _rows(book["Daftar Mutasi"])
     assert len(moves) == data["moves"] > 0
+    _, told = _rows(book["Penjelasan"])
+    assert len(told) == data["moves"]  # every move explained to the person
     assert data["priority1_filled"] <= data["priority1_places"]
     assert 0 < data["due_moved"] <= data["due"]
     _, stays = _rows(book["Tidak Dimutasi"])
@@ -102,6 +111,6 @@ def test_parameter_sheet_records_inputs(planned):
     values = {r[0]: r[1] for r in book["Parameter"].iter_rows(values_only=True) if r[0]}
     for path, digest in digests.items():
         assert values[f"SHA-256 {path.name}"] == digest
-    assert values["Status"] == "optimal"
-    assert values["Solver"] == "cbc" and "CBC" in values["Versi solver"]
+    assert values["Status"] == "Optimal (terbukti)"
+    assert values["Solver"] == "CBC" and "CBC" in values["Versi solver"]
     assert values["Tahap A: nilai"] == values["Tahap A: batas atas terbukti"]

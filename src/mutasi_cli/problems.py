@@ -8,6 +8,7 @@ column ``Masalah`` lists the messages of the row. The inputs are re-read, never 
 
 from __future__ import annotations
 
+import datetime as dt
 from collections import defaultdict
 from pathlib import Path
 
@@ -21,11 +22,38 @@ from mutasi_cli.files import atomic_file
 from mutasi_cli.headers import JABATAN, OPTIONAL_SHEETS, PEGAWAI
 from mutasi_cli.issues import Issue
 from mutasi_cli.reader import RawWorkbook, ReadError, find_sheet, read_raw
-from mutasi_cli.report import HEADER_FILL, HEADER_FONT, put_cell
+from mutasi_cli.report import (
+    HEADER_FILL,
+    HEADER_FONT,
+    LINE_HEIGHT,
+    ROW_PADDING,
+    layout_table,
+    page_setup,
+    put_cell,
+    text_lines,
+    text_width,
+)
 
 ERROR_FILL = PatternFill("solid", fgColor="F8CBAD")
 WARNING_FILL = PatternFill("solid", fgColor="FFE699")
 COLUMNS = ("Kode", "Tingkat", "Sheet", "Baris", "Kolom", "Nilai", "Pesan")
+#: widths of the Masalah sheet: the whole of a NIP or a date in Nilai, the message wrapped; about 160
+#: characters, so that A4 landscape prints it at a legible scale
+WIDTHS: dict[str, float] = {
+    "Kode": 22,
+    "Tingkat": 11,
+    "Sheet": 12,
+    "Baris": 7,
+    "Kolom": 20,
+    "Nilai": 24,
+    "Pesan": 66,
+}
+#: the copy of an input sheet: widths from the content (a date dd-mm-yyyy, a NIP of 18 digits whole),
+#: at most COPY_MAX_WIDTH (longer text wraps), and the Masalah column
+COPY_MIN_WIDTH = 6
+COPY_MAX_WIDTH = 40
+DATE_WIDTH = 12
+NOTES_WIDTH = 60
 SEVERITY = {"error": "galat", "warning": "peringatan"}
 
 
@@ -58,10 +86,12 @@ def _issue_sheet(ws: Worksheet, issues: list[Issue]) -> None:
             put_cell(ws, i, j, value, text=j in (1, 3, 5, 6, 7))
         fill = ERROR_FILL if issue.severity == "error" else WARNING_FILL
         ws.cell(row=i, column=2).fill = fill
-    for j, width in enumerate((24, 12, 12, 8, 22, 28, 90), start=1):
-        ws.column_dimensions[get_column_letter(j)].width = width
     ws.freeze_panes = "A2"
     ws.auto_filter.ref = f"A1:G{max(1, len(issues) + 1)}"
+    layout_table(ws, COLUMNS, 1, len(issues), widths=WIDTHS)
+    ws.print_title_rows = "1:1"
+    page_setup(ws)
+    ws.print_options.gridLines = True
 
 
 def _source_sheets(pegawai: Path, jabatan: Path) -> dict[str, tuple[RawWorkbook, str]]:
@@ -93,8 +123,11 @@ def _source_sheets(pegawai: Path, jabatan: Path) -> dict[str, tuple[RawWorkbook,
 
 def _annotated_copy(ws: Worksheet, rows: list[list[object]], issues: list[Issue]) -> None:
     width = max((len(r) for r in rows), default=0)
+    header = _header_row(rows, issues)
     for i, row in enumerate(rows, start=1):
         for j, value in enumerate(row, start=1):
+            if header is not None and i < header and j > 1 and value == row[j - 2]:
+                continue  # a merged title cell, read into every cell it covers: written once
             put_cell(ws, i, j, value if value != "" else None)
     notes: dict[int, list[str]] = defaultdict(list)
     for issue in issues:
@@ -108,16 +141,65 @@ def _annotated_copy(ws: Worksheet, rows: list[list[object]], issues: list[Issue]
             cell.comment = Comment(text if cell.comment is None else f"{cell.comment.text}\n{text}", "mutasi")
         notes[issue.row].append(f"[{SEVERITY[issue.severity]}] {issue.message}")
     last = width + 1
-    header = _header_row(rows, issues)
     if header is not None:
         cell = put_cell(ws, header, last, "Masalah")
         cell.font, cell.fill = HEADER_FONT, HEADER_FILL
     for r, texts in notes.items():
         cell = put_cell(ws, r, last, "\n".join(texts), text=True)
         cell.alignment = Alignment(wrap_text=True, vertical="top")
-    ws.column_dimensions[get_column_letter(last)].width = 90
+    widths = _copy_widths(rows[(header or 1) - 1 :], width)
+    for j, w in enumerate(widths, start=1):
+        ws.column_dimensions[get_column_letter(j)].width = w
+    ws.column_dimensions[get_column_letter(last)].width = NOTES_WIDTH
+    _copy_heights(ws, rows, widths, notes, header or 1)
     if header is not None:
         ws.freeze_panes = ws.cell(row=header + 1, column=1).coordinate
+        ws.print_title_rows = f"{header}:{header}"
+    page_setup(ws)
+
+
+def _copy_widths(rows: list[list[object]], width: int) -> list[float]:
+    """Column widths of a copied input sheet that show every date (dd-mm-yyyy) and every NIP whole
+    (they printed "###" and cut off): the longest value of each column, within limits."""
+    out = [float(COPY_MIN_WIDTH)] * width
+    for row in rows:
+        for j, value in enumerate(row):
+            if value is None or value == "":
+                continue
+            need: float
+            if isinstance(value, (dt.date, dt.datetime)):
+                need = DATE_WIDTH
+            else:
+                need = max(text_width(part) for part in str(value).split("\n")) + 2
+            out[j] = max(out[j], min(float(COPY_MAX_WIDTH), float(need)))
+    return out
+
+
+def _copy_heights(
+    ws: Worksheet, rows: list[list[object]], widths: list[float], notes: dict[int, list[str]], first: int
+) -> None:
+    """Long values wrap within COPY_MAX_WIDTH and the notes within NOTES_WIDTH: each such row gets the
+    height of its lines (only those rows are measured: an input sheet can hold 50,000 rows); the title
+    block above the header row is left to overflow."""
+    tall: dict[int, int] = {r: text_lines("\n".join(t), NOTES_WIDTH) for r, t in notes.items()}
+    for i, row in enumerate(rows[first - 1 :], start=first):
+        for j, value in enumerate(row):
+            if isinstance(value, str) and (len(value) + 2 > widths[j] or "\n" in value):
+                ws.cell(row=i, column=j + 1).alignment = Alignment(wrap_text=True, vertical="top")
+                tall[i] = max(tall.get(i, 1), text_lines(value, widths[j]))
+    if first > 1 or rows:
+        for j in range(1, len(widths) + 1):  # the header row: wrapped, so that a long header shows whole
+            cell = ws.cell(row=first, column=j)
+            if isinstance(cell.value, str):
+                cell.alignment = Alignment(wrap_text=True, vertical="top")
+                tall[first] = max(tall.get(first, 1), text_lines(cell.value, widths[j - 1]))
+    top = Alignment(vertical="top")
+    for r, lines in tall.items():
+        if lines > 1:
+            ws.row_dimensions[r].height = LINE_HEIGHT * lines + ROW_PADDING
+            for cell in ws[r]:
+                if not cell.alignment.wrap_text:
+                    cell.alignment = top
 
 
 def _header_cell(rows: list[list[object]], excel_row: int, header: str | None) -> tuple[int, int] | None:
