@@ -23,7 +23,7 @@ def test_every_command_has_help():
     for command in ("plan", "validate", "sample"):
         result = runner.invoke(app, [command, "--help"])
         assert result.exit_code == 0, result.output
-        assert "Usage" in result.output
+        assert "Penggunaan:" in result.output and "Usage" not in result.output
 
 
 def test_plan_json_matches_workbook(tmp_path):
@@ -185,3 +185,127 @@ def test_lampiran_sk_and_print_layout(tmp_path):
     assert any(isinstance(t, str) and t.startswith("Arus mutasi antarunit") for t in flow)
     assert not any(isinstance(t, str) and t.startswith("Arus mutasi antarunit") for t in ring)
     assert book["Ringkasan"]._charts
+
+
+# --- validate lists every problem; plan on invalid input; --effective-date (issue 15, item 8) --------
+
+
+def every_sheet_round(tmp_path, *, broken: bool):
+    """Problems in every sheet; ``broken`` False: the same round with every error mended (its warnings
+    stay: two people in PA's one place, a Sedang sanction without dates)."""
+    from builders import nip
+
+    positions = [position("PA", "Unit A"), position("PB", "Unit B"), position("PC", "Unit C"),
+                 position("PX", "Unit C", jenis="Direktur" if broken else "Pelaksana")]  # fmt: skip
+    people = [
+        person(1, "PA"),
+        person(2, "PA"),
+        person(3, "PB", nip="123" if broken else None),
+        person(4, "PC", **{"TMT Jabatan": "31-02-2020" if broken else "28-02-2020"}),
+        person(5, "PB", **{"Hukuman Disiplin": "Sedang"}),
+    ]
+    one = nip(1)
+    return write_workbook(
+        tmp_path / ("bad.xlsx" if broken else "good.xlsx"), people, positions,
+        Kunci=[{"NIP": "1980" if broken else nip(4), "Kode Jabatan": "PA"}, {"NIP": one, "Kode Jabatan": "ZZ" if broken else "TETAP"}],
+        Larangan=[{"NIP": one, "Unit Kerja": "Unit Tidak Ada" if broken else "Unit B"}],
+        Relasi=[{"NIP 1": one, "NIP 2": one if broken else nip(2), "Hubungan": "Suami-istri"}],
+    )  # fmt: skip
+
+
+def test_validate_lists_every_error_and_every_warning(tmp_path):
+    bad = every_sheet_round(tmp_path, broken=True)
+    result = runner.invoke(app, ["validate", str(bad), str(bad), "--json", *DATE])
+    assert result.exit_code == 1, result.output
+    issues = json.loads(result.stdout)["issues"]
+    errors = {(i["code"], i["sheet"], i["row"]) for i in issues if i["severity"] == "error"}
+    assert errors == {
+        ("invalid-jenis-jabatan", "Jabatan", 5),
+        ("invalid-nip", "Pegawai", 4),
+        ("impossible-date", "Pegawai", 5),
+        ("invalid-nip", "Kunci", 2),
+        ("unknown-code-ref", "Kunci", 3),
+        ("unknown-unit-ref", "Larangan", 2),
+        ("relasi-self", "Relasi", 2),
+    }
+    good = every_sheet_round(tmp_path, broken=False)
+    clean_run = runner.invoke(app, ["validate", str(good), str(good), "--json", *DATE])
+    assert clean_run.exit_code == 0, clean_run.output
+    clean_warnings = {(i["code"], i["sheet"], i["row"]) for i in json.loads(clean_run.stdout)["issues"]}
+    assert ("overstaffed", "Jabatan", 2) in clean_warnings and ("hukuman-no-dates", "Pegawai", 6) in clean_warnings
+    warnings = {(i["code"], i["sheet"], i["row"]) for i in issues if i["severity"] == "warning"}
+    assert warnings == clean_warnings  # errors elsewhere hide no warning
+    impossible = next(i for i in issues if i["code"] == "impossible-date")
+    assert "tidak ada" in impossible["message"] and "Februari 2020 hanya sampai tanggal 29" in impossible["message"]
+    assert "dd-mm-yyyy" not in impossible["message"]
+
+
+def test_validate_one_line_per_problem_outside_a_terminal(tmp_path):
+    bad = every_sheet_round(tmp_path, broken=True)
+    result = runner.invoke(app, ["validate", str(bad), str(bad), *DATE])
+    data = json.loads(runner.invoke(app, ["validate", str(bad), str(bad), "--json", *DATE]).stdout)["issues"]
+    lines = result.stdout.splitlines()
+    assert len(lines) == len(data) + 1 and lines[-1] == "7 galat, 3 peringatan."
+    assert not any(ch in result.stdout for ch in "┃│┏")  # no table
+    assert "Galat: Pegawai baris 4, kolom 'NIP': NIP '123' tidak sah" in result.stdout
+    assert lines[3].startswith("Galat: ") and lines[-2].startswith("Peringatan: ")  # errors first
+    for issue in data:
+        assert any(line.endswith(f"[{issue['code']}]") for line in lines), issue
+
+
+def test_validate_missing_file_still_checks_the_other_and_says_the_path_once(tmp_path):
+    bad = every_sheet_round(tmp_path, broken=True)
+    missing = tmp_path / "nope.xlsx"
+    result = runner.invoke(app, ["validate", str(missing), str(bad), "--json", *DATE])
+    codes = {i["code"] for i in json.loads(result.stdout)["issues"]}
+    assert {"file-not-found", "invalid-jenis-jabatan"} <= codes  # the readable file's Jabatan is checked
+    lines = runner.invoke(app, ["validate", str(missing), str(bad), *DATE]).stdout.splitlines()
+    first = next(line for line in lines if "[file-not-found]" in line)
+    assert first.count("nope.xlsx") == 1, first
+    result = runner.invoke(app, ["sk", str(missing), "-o", str(tmp_path / "sk")])
+    assert result.exit_code == 1 and result.stderr.count("nope.xlsx") == 1, result.stderr
+
+
+def test_plan_on_invalid_input_lists_errors_and_counts_warnings(tmp_path):
+    bad = every_sheet_round(tmp_path, broken=True)
+    result = runner.invoke(app, ["plan", str(bad), str(bad), "-o", str(tmp_path / "o.xlsx"), *DATE])
+    assert result.exit_code == 1
+    lines = result.stderr.splitlines()
+    assert sum(line.startswith("Galat: ") for line in lines) == 7
+    assert not any(line.startswith("Peringatan: ") for line in lines) and "┃" not in result.stderr
+    assert "7 galat pada data masukan; rencana tidak disusun." in lines
+    assert any("3 peringatan" in line and "mutasi validate" in line for line in lines), lines
+    assert len(lines) == 9
+
+
+@pytest.mark.parametrize("written", ["01-12-2026", "01/12/2026", "2026-12-01", "1 Desember 2026", "1 Des 2026"])
+def test_effective_date_in_the_forms_of_the_cells(tmp_path, written):
+    from mutasi_cli.cli import _parse_date
+
+    assert _parse_date(written) == EFFECTIVE
+    wb = chain_round(tmp_path)
+    result = runner.invoke(app, ["validate", str(wb), str(wb), "--json", "--effective-date", written])
+    assert result.exit_code == 0, result.output
+
+
+@pytest.mark.parametrize(
+    "written,said",
+    [("31-02-2027", "Februari 2027 hanya sampai tanggal 28"), ("2026-13-40", "bulan hanya 1 sampai 12"),
+     ("besok", "dd-mm-yyyy, dd/mm/yyyy, yyyy-mm-dd"), ("46000", "dd-mm-yyyy")],
+)  # fmt: skip
+def test_effective_date_refused_in_bahasa(tmp_path, written, said):
+    wb = chain_round(tmp_path)
+    result = runner.invoke(app, ["validate", str(wb), str(wb), "--json", "--effective-date", written])
+    assert result.exit_code == 2
+    message = json.loads(result.stdout)["message"]
+    assert said in message and "'--effective-date'" in message, message
+
+
+def test_plan_summary_in_indonesian_numbers(tmp_path):
+    import re
+
+    wb = chain_round(tmp_path)
+    result = runner.invoke(app, ["plan", str(wb), str(wb), "-o", str(tmp_path / "o.xlsx"), *DATE])
+    assert result.exit_code == 0, result.output
+    assert re.search(r"\b\d+,\d detik\b", result.stdout), result.stdout  # a decimal comma
+    assert not re.search(r"\b\d+\.\d+ detik|\d\.\d+ ?%", result.stdout), result.stdout

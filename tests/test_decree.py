@@ -388,7 +388,7 @@ def test_every_new_command_has_help():
     for command in (["sk"], ["export"], ["export", "siasn"]):
         result = runner.invoke(app, [*command, "--help"])
         assert result.exit_code == 0, result.output
-        assert "Usage" in result.output
+        assert "Penggunaan:" in result.output and "Usage" not in result.output
 
 
 # --- SIASN export --------------------------------------------------------------------------------

@@ -5,6 +5,7 @@ import pytest
 from mutasi_cli import grades
 from mutasi_cli.values import (
     add_years,
+    date_fault,
     nip_digits,
     parse_date,
     parse_gender,
@@ -94,6 +95,33 @@ def test_d4_equals_s1():
 )
 def test_parse_date(value, expected):
     assert parse_date(value) == expected
+
+
+@pytest.mark.parametrize(
+    "value,fault",
+    [
+        ("31-02-2020", "Februari 2020 hanya sampai tanggal 29"),
+        ("29/02/2021", "Februari 2021 hanya sampai tanggal 28"),
+        ("2026-04-31", "April 2026 hanya sampai tanggal 30"),
+        ("31 Juni 2026", "Juni 2026 hanya sampai tanggal 30"),
+        ("2026-13-01", "bulan hanya 1 sampai 12"),
+        ("15-00-2026", "bulan hanya 1 sampai 12"),
+        ("00-01-2026", "tanggal dimulai dari 1"),
+        ("0000-01-01", "tahun 0 di luar kalender"),
+        ("32-12-9999", "Desember 9999 hanya sampai tanggal 31"),
+        # a date, or not written as one: nothing impossible about it
+        ("29-02-2020", None),
+        ("kemarin", None),
+        ("31 Fantasi 2020", None),
+        (43477, None),
+        (dt.date(2020, 2, 29), None),
+        (None, None),
+    ],
+)
+def test_date_fault_says_why_a_written_date_does_not_exist(value, fault):
+    assert date_fault(value) == fault
+    if fault is not None:
+        assert parse_date(value) is None
 
 
 def test_nip_pns_and_pppk():

@@ -86,6 +86,40 @@ def test_every_problem_collected_with_excel_rows(tmp_path):
     assert len(found) == 4
 
 
+def test_impossible_date_is_called_impossible(tmp_path):
+    people, positions = _people_positions()
+    people[0]["TMT Jabatan"] = "31-02-2020"  # in the form dd-mm-yyyy, but no such day
+    people[1]["Tanggal Lahir"] = "1980-13-05"
+    wb = write_workbook(tmp_path / "d.xlsx", people, positions)
+    _, log = load_round(wb, wb, EFFECTIVE)
+    found = {(i.code, i.row, i.column): i.message for i in log.errors}
+    assert set(found) == {("impossible-date", 2, "TMT Jabatan"), ("impossible-date", 3, "Tanggal Lahir")}
+    assert "Februari 2020 hanya sampai tanggal 29" in found[("impossible-date", 2, "TMT Jabatan")]
+    assert "tidak dapat dibaca" not in " ".join(found.values())
+
+
+def test_a_missing_column_leaves_the_other_columns_and_sheets_checked(tmp_path):
+    people, positions = _people_positions()
+    for p in people:
+        del p["TMT Jabatan"]
+    people[1]["Golongan"] = "V/z"
+    wb = write_workbook(tmp_path / "c.xlsx", people, positions, Kunci=[{"NIP": "123", "Kode Jabatan": "PA"}])
+    rnd, log = load_round(wb, wb, EFFECTIVE)
+    assert rnd is None
+    found = {(i.code, i.sheet, i.row) for i in log.errors}
+    assert found == {("missing-column", "Pegawai", None), ("invalid-golongan", "Pegawai", 3), ("invalid-nip", "Kunci", 2)}
+
+
+def test_an_unreadable_file_leaves_the_other_checked(tmp_path):
+    people, positions = _people_positions()
+    positions[1]["Jenis Jabatan"] = "Direktur"
+    jab = write_workbook(tmp_path / "jabatan.xlsx", [], positions)
+    _, log = load_round(tmp_path / "tidak_ada.xlsx", jab, EFFECTIVE)
+    assert {(i.code, i.sheet) for i in log.errors} == {
+        ("file-not-found", "tidak_ada.xlsx"), ("invalid-jenis-jabatan", "Jabatan"),
+    }  # fmt: skip
+
+
 def test_excel_serial_dates_and_words(tmp_path):
     people, positions = _people_positions()
     people[0]["TMT Jabatan"] = "12 Januari 2019"

@@ -22,13 +22,18 @@ for levels 0–2 as the model with one variable per move.
 
 from __future__ import annotations
 
+import subprocess
+import sys
+import tempfile
 import time
 from collections import Counter
 from dataclasses import dataclass
+from pathlib import Path
 
 import highspy
 import numpy as np
 
+from mutasi_cli import runtime
 from mutasi_cli.candidates import CandidateSpace
 from mutasi_cli.data import Round
 from mutasi_cli.model import (
@@ -41,7 +46,10 @@ from mutasi_cli.model import (
 )
 from mutasi_cli.rules import PersonStatus, larangan_mask
 from mutasi_cli.solvers import (
+    INTERRUPT_LEAD,
+    MIN_SOLVE_SECONDS,
     SIMPLEX_PRIMAL,
+    HighsMip,
     SolveOutcome,
     _quiet_stdout,
     run_highs,
@@ -60,6 +68,14 @@ RC_SLACK = 1e-6
 RC_FIX_SLACK = 1e-3
 #: individual moves entering the LP per person and round of pricing
 POOL_PER_PERSON = 8
+#: a MIP of stage A over every column of the LP (presolve off) with at least this many columns is solved
+#: by HiGHS in a child process (:func:`_mip_in_child`), which is killed at the deadline. In-process, HiGHS
+#: could not be stopped: its MIP computes an analytic centre (an interior-point solve of the whole model,
+#: in HiGHS 1.16 with neither a time limit nor an interrupt check, and no option to skip it) once its root
+#: LP is solved (measured, 20,000 people, 313,240 columns: 27 s, so that an 18 s MIP took 33 s, and with
+#: HiGHS' presolve on, 2.6 s for a 1 s limit). Below this size the centre takes a fraction of a second and
+#: the child's start (about half a second) is not worth it
+MIP_CHILD_COLUMNS = 100_000
 
 
 @dataclass
@@ -272,7 +288,7 @@ def solve_stage_a(
             # cut short, then the MIP over every priced column) depend on the machine's load, and so
             # the plan (issue: the same round, another plan on a busy machine)
             lp.fix_around_fractional(ints, x, phi_row)
-            found = lp.solve_mip(ints, t0 + time_limit, solver, presolve=True)
+            found = lp.solve_mip(ints, t0 + time_limit, solver, presolve=True, in_process=True)
             lp.unfix()
             if found[1] is not None and found[2] is not None:
                 incumbent = (found[1], found[2])
@@ -283,15 +299,24 @@ def solve_stage_a(
                     # level-wise LPs may (measured, 50,000 people, 4 due moves short: the three LPs
                     # took 112 s and left 2, so they run only for a level-0/1 gap)
                     level_cols = (stay[status.dihapus], np.array(f_cols, dtype=np.int64))
+                    duals = lp.last_y, lp.last_d
                     tight = _level_rows(lp, level_cols, found[2], t0 + time_limit)
-                    if tight is not None:
+                    if tight is None:
+                        # Φ's duals back for the reduced-cost argument of _mip_over_priced (the last
+                        # LP solved was a level's); still valid with any level row added (a cut)
+                        lp.last_y, lp.last_d = duals
+                    else:
                         lp_value, x = tight
                         bound = float(np.floor(lp_value + 1e-6))
                         if found[1] >= bound - 0.5:
                             st_name, value, values = "optimal", found[1], found[2]
     if values is None and st_name != "infeasible":
-        if bound is None:  # the LP did not finish: the MIP over the columns so far
-            st_name, value, values, mip_bound = lp.solve_mip(ints, t0 + time_limit, solver)
+        if bound is None:
+            # the LP did not finish (only the time limit stops it): the MIP over the columns so far,
+            # with HiGHS' presolve, which answers its interrupt within a second or two; without it
+            # HiGHS sets this MIP up and solves its root LP for seconds without looking (measured, 20,000
+            # people: 4.2 s on a 0.1 s limit)
+            st_name, value, values, mip_bound = lp.solve_mip(ints, t0 + time_limit, solver, presolve=True)
             if lp.complete():
                 bound = mip_bound
             elif st_name == "optimal":
@@ -504,11 +529,14 @@ class _StageLp:
         start: np.ndarray | None = None,
         *,
         presolve: bool = False,
+        in_process: bool = False,
     ) -> tuple[str, float | None, np.ndarray | None, float | None]:
         """The MIP over the columns in the LP: (status, Φ, values in the builder's numbering, bound).
         ``start``: a plan to start from, in the builder's numbering. ``presolve``: HiGHS' presolve on for
         this MIP (the neighbourhood MIP, most columns fixed: measured at 20,000 people with HiGHS, 25 s
-        of root separation without it, which did not look at the time limit, against 2.5 s with it)."""
+        of root separation without it, which did not look at the time limit, against 2.5 s with it).
+        ``in_process``: HiGHS solves it in this process whatever its size (else a large one goes to a
+        child, :data:`MIP_CHILD_COLUMNS`)."""
         h = self.h
         if presolve:
             h.setOptionValue("presolve", "on")
@@ -518,15 +546,127 @@ class _StageLp:
         start_h = None
         if start is not None:
             start_h = np.asarray(start)[self.order[: h.getNumCol()]]
-        out = solve_highs_mip(
-            h, ints_h, solver, max(1.0, deadline - time.perf_counter()), abs_gap=0.999, rel_gap=0.0,
-            start=start_h,
-        )  # fmt: skip
-        if presolve:
-            h.setOptionValue("presolve", "off")
+        seconds = max(1.0, deadline - time.perf_counter())
+        try:
+            if solver == "highs" and not in_process and h.getNumCol() >= MIP_CHILD_COLUMNS:
+                out = _mip_in_child(h, seconds, abs_gap=0.999, rel_gap=0.0, start=start_h)
+            else:
+                out = solve_highs_mip(h, ints_h, solver, seconds, abs_gap=0.999, rel_gap=0.0, start=start_h)
+        finally:
+            # the LP again: left integer, the next "LP" (the level-wise LPs of _level_rows) was a MIP
+            # without duals, which HiGHS solved for seconds past its time limit and interrupt (measured,
+            # 20,000 people: its root LP 5.7 s on a 0.3 s limit), and which priced nothing
+            if not runtime.worker_busy():  # (a model still solving must not be touched)
+                set_integrality(h, ints_h, False)
+                if presolve:
+                    h.setOptionValue("presolve", "off")
         values = None if out.values is None else self.values(out.values)
         value = None if out.objective is None else -out.objective
         return out.status, value, values, None if out.bound is None else -out.bound
+
+
+#: the HiGHS child of :func:`_mip_in_child`: the model (arrays), the options and a start from the parent;
+#: back the status, the bound and, when there is one, the solution
+_MIP_CHILD = """
+import os, sys
+import highspy
+import numpy as np
+model, options, out, seconds = sys.argv[1:5]
+h = highspy.Highs()
+h.readOptions(options)
+h.setOptionValue("output_flag", False)
+h.setOptionValue("time_limit", float(seconds))
+d = np.load(model)
+lp = highspy.HighsLp()
+lp.num_col_, lp.num_row_ = int(d["num_col"]), int(d["num_row"])
+lp.col_cost_, lp.col_lower_, lp.col_upper_ = d["col_cost"], d["col_lower"], d["col_upper"]
+lp.row_lower_, lp.row_upper_ = d["row_lower"], d["row_upper"]
+lp.offset_ = float(d["offset"])
+lp.sense_ = highspy.ObjSense(int(d["sense"]))
+a = lp.a_matrix_
+a.format_ = highspy.MatrixFormat(int(d["format"]))
+a.num_col_, a.num_row_ = lp.num_col_, lp.num_row_
+a.start_, a.index_, a.value_ = d["start"], d["index"], d["value"]
+lp.a_matrix_ = a
+lp.integrality_ = [highspy.HighsVarType(int(v)) for v in d["integrality"]]
+h.passModel(lp)
+if len(d["solution"]):
+    sol = highspy.HighsSolution()
+    sol.col_value = d["solution"].tolist()
+    sol.value_valid = True
+    h.setSolution(sol)
+h.run()
+info = h.getInfo()
+found = info.primal_solution_status == 2
+values = np.asarray(h.getSolution().col_value) if found else np.zeros(0)
+np.savez(out + ".part.npz", status=int(h.getModelStatus()), found=found,
+         objective=info.objective_function_value, bound=info.mip_dual_bound, values=values)
+os.replace(out + ".part.npz", out)
+"""
+
+
+def _mip_in_child(
+    h: highspy.Highs, seconds: float, *, abs_gap: float, rel_gap: float, start: np.ndarray | None
+) -> HighsMip:
+    """:func:`mutasi_cli.solvers.solve_highs_mip` by HiGHS in a child process, back within ``seconds``
+    (and by the plan's deadline, :func:`mutasi_cli.runtime.clamp`): the child gets the same model,
+    options and start as ``h`` would use in-process (the same search), its own time limit
+    :data:`~mutasi_cli.solvers.INTERRUPT_LEAD` seconds short of the end, and is killed at the end,
+    wherever HiGHS is (see :data:`MIP_CHILD_COLUMNS`). Through :mod:`mutasi_cli.runtime`: its own session,
+    ended on any interrupt, its files in this run's private temporary folder."""
+    t0 = time.perf_counter()
+    end = t0 + runtime.clamp(seconds)
+    if end - t0 < MIN_SOLVE_SECONDS:
+        return HighsMip("no-solution", None, None, None)
+    h.setOptionValue("mip_abs_gap", abs_gap)
+    h.setOptionValue("mip_rel_gap", rel_gap)
+    lp = h.getLp()
+    a = lp.a_matrix_
+    solution = np.zeros(0)
+    if start is not None:
+        solution = np.asarray(start, dtype=float)
+    else:  # in-process, HiGHS would start from the model's solution if it is still valid
+        sol = h.getSolution()
+        if sol.value_valid and len(sol.col_value) == lp.num_col_:
+            solution = np.asarray(sol.col_value, dtype=float)
+    with tempfile.TemporaryDirectory(prefix="mutasi-highs-", dir=runtime.temp_dir()) as tmp:
+        model, options, out = Path(tmp) / "model.npz", Path(tmp) / "options.txt", Path(tmp) / "result.npz"
+        with _quiet_stdout():
+            h.writeOptions(str(options))
+        np.savez(
+            model, num_col=lp.num_col_, num_row=lp.num_row_, col_cost=np.asarray(lp.col_cost_),
+            col_lower=np.asarray(lp.col_lower_), col_upper=np.asarray(lp.col_upper_),
+            row_lower=np.asarray(lp.row_lower_), row_upper=np.asarray(lp.row_upper_), offset=lp.offset_,
+            sense=int(lp.sense_), format=int(a.format_), start=np.asarray(a.start_),
+            index=np.asarray(a.index_), value=np.asarray(a.value_),
+            integrality=np.array([int(v) for v in lp.integrality_], dtype=np.int8), solution=solution,
+        )  # fmt: skip
+        limit = end - time.perf_counter()
+        if limit < MIN_SOLVE_SECONDS:
+            return HighsMip("no-solution", None, None, None)
+        lead = min(INTERRUPT_LEAD, limit / 2)
+        args = [sys.executable, "-c", _MIP_CHILD, str(model), str(options), str(out), f"{limit - lead:.3f}"]
+        with runtime.child(
+            args, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+        ) as proc:  # fmt: skip
+            try:
+                proc.wait(timeout=max(0.0, end - time.perf_counter()))
+            except subprocess.TimeoutExpired:
+                runtime.end_child(proc, grace=0.0)
+        if not out.exists():
+            return HighsMip("no-solution", None, None, None)
+        with np.load(out) as r:
+            ms, found = highspy.HighsModelStatus(int(r["status"])), bool(r["found"])
+            objective, bound, values = float(r["objective"]), float(r["bound"]), np.array(r["values"])
+    status = (
+        "optimal" if ms == highspy.HighsModelStatus.kOptimal and found
+        else "infeasible" if ms == highspy.HighsModelStatus.kInfeasible
+        else "feasible" if found else "no-solution"
+    )  # fmt: skip
+    finite = bound if np.isfinite(bound) else None
+    if not found:
+        return HighsMip(status, None, None, finite)
+    return HighsMip(status, objective, values, finite)
 
 
 def _level_rows(
@@ -543,18 +683,20 @@ def _level_rows(
     every plan and reduced-cost fixing powerless (measured, 5,000 people under the career path: LP 0.67
     of a person below the optimum's level 0, one proof MIP of 6–8 s with CBC)."""
     unplaced, filled = level_cols
+    if time.perf_counter() >= deadline:  # a proof, not a plan: none is started after stage A's time
+        return None
     l0 = float(plan[unplaced].sum()) if len(unplaced) else 0.0
     floor0 = lp.level_bound(unplaced, 1.0, deadline) if len(unplaced) else 0.0
     if floor0 is None or np.ceil(floor0 - 1e-6) < l0 - 0.5:
         return None
     if len(unplaced):
         lp.add_row(unplaced, -INF, l0)
-    if len(filled):
+    if len(filled) and time.perf_counter() < deadline:
         l1 = float(np.round(plan[filled].sum()))
         top1 = lp.level_bound(filled, -1.0, deadline)
         if top1 is not None and np.floor(top1 + 1e-6) <= l1 + 0.5:
             lp.add_row(filled, l1, INF)
-    if lp.solve_lp(deadline) != highspy.HighsModelStatus.kOptimal:
+    if time.perf_counter() >= deadline or lp.solve_lp(deadline) != highspy.HighsModelStatus.kOptimal:
         return None
     return lp.objective(), lp.lp_values()
 
@@ -585,13 +727,18 @@ def _mip_over_priced(
     while True:
         if best_v is not None and best_v >= bound - 0.5:
             return "optimal", best_v, best_x, best_v
+        if best_x is not None and time.perf_counter() >= deadline:
+            # stage A's time is up and a plan is at hand: no MIP is started for the proof. Such a MIP is
+            # given a second at least, and HiGHS, its presolve off, sets up this one (every column of
+            # the LP) and solves its root LP for seconds before it looks at its limit or its interrupt
+            return "feasible", best_v, best_x, bound
         lp.fix_by_reduced_cost(ints, lp_value - target + RC_FIX_SLACK)
         st_name, value, values, _ = lp.solve_mip(ints, deadline, solver, start=best_x)
         lp.unfix()
         if value is not None and values is not None and (best_v is None or value > best_v):
             best_v, best_x = value, values
         if st_name not in ("optimal", "infeasible"):  # out of time: the best plan found, the bound so far
-            return st_name, best_v, best_x, bound
+            return ("feasible" if best_x is not None else st_name), best_v, best_x, bound
         if value is not None and value >= target - 0.5:
             target, complete = min(bound, value + 1), False  # better plans may use moves left out
             continue

@@ -15,15 +15,18 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
-from mutasi_cli import __version__
+from mutasi_cli import __version__, bahasa
 from mutasi_cli.issues import Issue
 from mutasi_cli.messages import (
     DEBUG_HELP,
+    EFFECTIVE_DATE_HELP,
+    EFFECTIVE_DATE_REFERENCE_HELP,
     ENVIRONMENT_ERROR,
     ENVIRONMENT_ERROR_NO_PATH,
     INTERNAL_ERROR,
     OUT_OF_MEMORY,
 )
+from mutasi_cli.numbers import format_count, format_number, format_percent
 from mutasi_cli.settings import SettingsError, load_settings
 from mutasi_cli.terminal import clean, configure_streams, print_json, safe
 
@@ -33,23 +36,30 @@ if TYPE_CHECKING:
 
 EXIT_OK, EXIT_INVALID, EXIT_USAGE, EXIT_INFEASIBLE, EXIT_INTERNAL = 0, 1, 2, 3, 4
 
+#: Typer's and Click's own texts (help, usage errors, suggestions) in Bahasa, whatever LANG says
+bahasa.install()
 app = typer.Typer(
     name="mutasi",
     help="Perencanaan mutasi ASN yang optimal dan dapat dijelaskan, untuk BKPSDMD.",
     add_completion=False,
     no_args_is_help=True,
     pretty_exceptions_enable=False,
+    cls=bahasa.BahasaGroup,
 )
 #: messages are never wrapped mid-path (a cron log is read by grep)
 err = Console(stderr=True, soft_wrap=True)
 out = Console()
 
+#: the phases of `plan` as the terminal names them, in plain words
 PHASES = {
     "read": "Membaca dan memeriksa berkas",
-    "candidates": "Menyusun pasangan calon",
-    "model": "Menyusun model optimasi",
-    "solve-a": "Mengoptimalkan tingkat 0–2 (tertampung, Prioritas 1, jatuh tempo)",
-    "solve-b": "Mengoptimalkan tingkat 3–4 (kesesuaian, jumlah mutasi)",
+    "candidates": "Mencari jabatan yang dapat dituju setiap pegawai",
+    "model": "Menyusun perhitungan rencana",
+    "solve-a": (
+        "Mencari rencana terbaik: menampung pegawai yang jabatannya dihapus, mengisi jabatan Prioritas 1, "
+        "memindahkan pegawai yang sudah waktunya"
+    ),
+    "solve-b": "Menyempurnakan rencana: pegawai yang paling sesuai, dengan mutasi sesedikit mungkin",
     "write": "Menulis buku kerja",
 }
 
@@ -116,24 +126,37 @@ def main_callback(
 
 
 def _parse_date(value: str | None) -> dt.date:
+    """``--effective-date`` in the forms the cells take (values.parse_date, without Excel's serial
+    numbers); a usage error (exit 2) that names them, or says that the day does not exist."""
+    from mutasi_cli.messages import EFFECTIVE_DATE_IMPOSSIBLE, EFFECTIVE_DATE_UNREADABLE
+    from mutasi_cli.values import date_fault, date_parts, parse_date
+
     if value is None:
         return dt.date.today()
-    try:
-        return dt.date.fromisoformat(value)
-    except ValueError:
-        raise typer.BadParameter(f"'{value}' bukan tanggal yang sah; tulis sebagai YYYY-MM-DD.") from None
+    date = parse_date(value) if date_parts(value) is not None else None
+    if date is not None:
+        return date
+    fault = date_fault(value)
+    message = (
+        EFFECTIVE_DATE_IMPOSSIBLE.format(value=clean(value), detail=fault)
+        if fault
+        else EFFECTIVE_DATE_UNREADABLE.format(value=clean(value))
+    )
+    raise typer.BadParameter(message, param_hint="'--effective-date'")
 
 
 #: problems shown in the terminal table; the rest are counted (all of them: --json, -o masalah.xlsx)
 MAX_TABLE_ROWS = 200
 
 
-def _issue_table(issues: list[Issue]) -> Table:
+def _issue_table(issues: list[Issue], title: str = "Masalah pada data masukan") -> Table:
     more = len(issues) - MAX_TABLE_ROWS
     caption = (
-        f"… dan {more} masalah lainnya; semuanya ada di --json atau -o masalah.xlsx." if more > 0 else None
+        f"… dan {format_count(more)} masalah lainnya; semuanya ada di --json atau -o masalah.xlsx."
+        if more > 0
+        else None
     )
-    table = Table(title="Masalah pada data masukan", show_lines=False, caption=caption)
+    table = Table(title=title, show_lines=False, caption=caption)
     for col in ("Kode", "Tingkat", "Sheet", "Baris", "Kolom", "Nilai", "Pesan"):
         table.add_column(col, overflow="fold")
     for i in sorted(issues, key=lambda i: i.severity != "error")[:MAX_TABLE_ROWS]:
@@ -142,6 +165,29 @@ def _issue_table(issues: list[Issue]) -> Table:
         code, sheet, row, column, value, message = (safe(c) for c in cells)
         table.add_row(code, sev, sheet, row, column, value, message)
     return table
+
+
+def _issue_line(i: Issue, path: object = None) -> str:
+    """One problem as one line of plain text (for a log, grep, a pipe): "Galat: Pegawai baris 5, kolom
+    'NIP': <pesan> [invalid-nip]". ``path``: the file it is in, said unless the message says it; a
+    file- or sheet-level problem whose message names its sheet is not prefixed with it either."""
+    where = [str(path)] if path and str(path) not in i.message else []
+    if i.sheet and (i.row or i.sheet not in i.message):
+        where.append(f"{i.sheet} baris {i.row}" if i.row else i.sheet)
+    if i.column:
+        where.append(f"kolom '{i.column}'")
+    label = "Galat" if i.severity == "error" else "Peringatan"
+    place = f"{', '.join(where)}: " if where else ""
+    return clean(f"{label}: {place}{i.message} [{i.code}]")
+
+
+def _print_issues(console: Console, issues: list[Issue], title: str = "Masalah pada data masukan") -> None:
+    """Every problem: a table on a terminal; else one line each, errors first, never wrapped."""
+    if console.is_terminal:
+        console.print(_issue_table(issues, title))
+        return
+    for i in sorted(issues, key=lambda i: i.severity != "error"):
+        console.print(_issue_line(i), markup=False, highlight=False, soft_wrap=True)
 
 
 CONFIG_HELP = "Berkas pengaturan (bobot, pemetaan kolom); bawaan: mutasi.toml di folder kerja bila ada."
@@ -192,7 +238,7 @@ def _errors(*, as_json: bool = False, debug: bool = False, cleanup=None) -> Iter
         if cleanup:
             cleanup()
         _plan_errors(exc)
-        summary = f"{len(exc.issues)} masalah pada {exc.path}"
+        summary = f"{format_count(len(exc.issues))} masalah pada {exc.path}"
         if as_json:
             print_json({"status": "error", "exit": EXIT_INVALID, "message": summary})
         raise typer.Exit(EXIT_INVALID) from None
@@ -205,6 +251,34 @@ def _errors(*, as_json: bool = False, debug: bool = False, cleanup=None) -> Iter
 
 def _inputs(*paths: Path | None) -> list[Path]:
     return [p for p in paths if p is not None]
+
+
+def _invalid_input(
+    errors: list[Issue], warnings: int, pegawai: Path, jabatan: Path, effective_date: str | None
+) -> None:
+    """`plan` on invalid input: its errors, one line each (at most MAX_TABLE_ROWS), and how many
+    warnings there are besides, with the command that lists everything."""
+    from mutasi_cli.messages import (
+        PLAN_INVALID,
+        PLAN_INVALID_MORE,
+        PLAN_INVALID_NO_WARNINGS,
+        PLAN_INVALID_WARNINGS,
+    )
+
+    for i in errors[:MAX_TABLE_ROWS]:
+        line = _issue_line(i)
+        label, rest = line.split(": ", 1)
+        err.print(f"[bold red]{label}:[/] {safe(rest)}")
+    if len(errors) > MAX_TABLE_ROWS:
+        err.print(PLAN_INVALID_MORE.format(count=format_count(len(errors) - MAX_TABLE_ROWS)))
+    err.print(f"[bold red]{safe(PLAN_INVALID.format(errors=format_count(len(errors))))}[/]")
+    import shlex
+
+    words = ["mutasi", "validate", str(pegawai), str(jabatan)]
+    words += ["--effective-date", effective_date] if effective_date else []
+    command = safe(shlex.join(words))
+    note = PLAN_INVALID_WARNINGS if warnings else PLAN_INVALID_NO_WARNINGS
+    err.print(note.format(warnings=format_count(warnings), command=command))
 
 
 @app.command()
@@ -222,11 +296,11 @@ def plan(
         "rencana_mutasi.xlsx"
     ),
     effective_date: Annotated[
-        str | None, typer.Option("--effective-date", help="Tanggal berlaku (YYYY-MM-DD); bawaan: hari ini.")
+        str | None, typer.Option("--effective-date", metavar="TANGGAL", help=EFFECTIVE_DATE_HELP)
     ] = None,
     time_limit: Annotated[
         float, typer.Option("--time-limit", min=1, help="Batas waktu perencanaan (detik).")
-    ] = 300.0,
+    ] = 300,  # the help shows "300": an Indonesian number has no decimal point
     solver: Annotated[Solver, typer.Option("--solver", help="Solver: cbc (bawaan) atau highs.")] = Solver.cbc,
     route: Annotated[
         Route,
@@ -275,8 +349,8 @@ def plan(
         if as_json:
             print_json({"valid": False, "issues": [i.to_dict() for i in issues]})
         else:
-            err.print(_issue_table(issues))
-            err.print(f"[bold red]{len(invalid.log.errors)} galat[/] pada data masukan; rencana tidak disusun.")
+            n_warnings = len(issues) - len(invalid.log.errors)
+            _invalid_input(invalid.log.errors, n_warnings, pegawai, jabatan, effective_date)
         raise typer.Exit(EXIT_INVALID)
     s = run.summary
     from mutasi_cli.freeze import freeze_json
@@ -297,18 +371,22 @@ def plan(
         from mutasi_cli.messages import STATUS_TEXT
 
         table.add_row("Status", STATUS_TEXT.get(s.status, s.status))
-        table.add_row("Mutasi", str(s.moves))
-        table.add_row("Jatuh tempo dimutasi", f"{s.due_moved} dari {s.due}")
-        table.add_row("Tempat Prioritas 1 terisi", f"{s.priority1_filled} dari {s.priority1_places}")
-        table.add_row("Tidak tertampung", str(s.unplaced))
-        table.add_row("Tempat lowong setelah mutasi", str(s.empty_places))
+        table.add_row("Mutasi", format_count(s.moves))
+        table.add_row("Jatuh tempo dimutasi", f"{format_count(s.due_moved)} dari {format_count(s.due)}")
+        table.add_row(
+            "Tempat Prioritas 1 terisi", f"{format_count(s.priority1_filled)} dari {format_count(s.priority1_places)}"
+        )
+        table.add_row("Tidak tertampung", format_count(s.unplaced))
+        table.add_row("Tempat lowong setelah mutasi", format_count(s.empty_places))
         gap = run.result.gap
-        table.add_row("Celah optimalitas tingkat 3", "-" if gap is None else f"{gap:.4%}")
-        table.add_row("Waktu", f"{s.seconds:.1f} detik")
+        table.add_row("Celah optimalitas tingkat 3", "-" if gap is None else format_percent(gap, 4))
+        table.add_row("Waktu", f"{format_number(s.seconds, 1)} detik")
         out.print(table)
         warnings = [i for i in run.issues.issues if i.severity == "warning"]
         if warnings:
-            out.print(f"[yellow]{len(warnings)} peringatan[/] pada data masukan (lihat `mutasi validate`).")
+            out.print(
+                f"[yellow]{format_count(len(warnings))} peringatan[/] pada data masukan (lihat `mutasi validate`)."
+            )
         if run.freeze is not None:
             label = "[bold]Catatan:[/]" if run.freeze.approved else "[bold yellow]Peringatan:[/]"
             out.print(f"{label} {safe(run.freeze.message)}")
@@ -321,7 +399,7 @@ def validate(
     pegawai: Annotated[Path, typer.Argument(help="Berkas pegawai (.xlsx/.csv).")],
     jabatan: Annotated[Path, typer.Argument(help="Berkas jabatan (.xlsx/.csv).")],
     effective_date: Annotated[
-        str | None, typer.Option("--effective-date", help="Tanggal berlaku (YYYY-MM-DD); bawaan: hari ini.")
+        str | None, typer.Option("--effective-date", metavar="TANGGAL", help=EFFECTIVE_DATE_HELP)
     ] = None,
     output: Annotated[
         Path | None,
@@ -353,9 +431,9 @@ def validate(
     if as_json:
         print_json({"valid": not log.has_errors, "issues": [i.to_dict() for i in log.issues]})
     elif log.issues:
-        out.print(_issue_table(log.issues))
+        _print_issues(out, log.issues)
         n_err = len(log.errors)
-        out.print(f"{n_err} galat, {len(log.issues) - n_err} peringatan.")
+        out.print(f"{format_count(n_err)} galat, {format_count(len(log.issues) - n_err)} peringatan.")
     else:
         out.print("[green]Data masukan sah: tidak ada masalah.[/]")
     if output is not None and not as_json:
@@ -390,18 +468,68 @@ def check(
         print_json(result.to_json())
         raise typer.Exit(EXIT_OK if result.valid else EXIT_INVALID)
     if result.issues:
-        table = _issue_table(result.issues)
-        table.title = "Masalah pada rencana yang ditinjau"
-        out.print(table)
+        _print_issues(out, result.issues, "Masalah pada rencana yang ditinjau")
     n_err = len(result.errors)
     n_warn = len(result.issues) - n_err
-    counts = f"{result.approved} mutasi disetujui, {result.rejected} ditolak"
+    counts = f"{format_count(result.approved)} mutasi disetujui, {format_count(result.rejected)} ditolak"
     if result.valid:
-        note = f" ({n_warn} peringatan)" if n_warn else ""
+        note = f" ({format_count(n_warn)} peringatan)" if n_warn else ""
         out.print(f"[green]Rencana lolos pemeriksaan:[/] {counts}{note}.")
         raise typer.Exit(EXIT_OK)
-    out.print(f"[bold red]Rencana tidak lolos pemeriksaan:[/] {n_err} galat, {n_warn} peringatan ({counts}).")
+    out.print(
+        f"[bold red]Rencana tidak lolos pemeriksaan:[/] {format_count(n_err)} galat, "
+        f"{format_count(n_warn)} peringatan ({counts})."
+    )
     raise typer.Exit(EXIT_INVALID)
+
+
+EXPLAIN_SUBJECT_HELP = "NIP pegawai (18 angka) atau Kode Jabatan yang hendak dijelaskan."
+
+
+@app.command()
+def explain(
+    plan_file: Annotated[Path, typer.Argument(metavar="PLAN.xlsx", help=CHECK_PLAN_HELP)],
+    subject: Annotated[str, typer.Argument(metavar="NIP|KODE", help=EXPLAIN_SUBJECT_HELP)],
+    pegawai: Annotated[
+        Path | None, typer.Option("--pegawai", help=CHECK_INPUT_HELP.format(what="pegawai"))
+    ] = None,
+    jabatan: Annotated[
+        Path | None, typer.Option("--jabatan", help=CHECK_INPUT_HELP.format(what="jabatan"))
+    ] = None,
+    config: Annotated[Path | None, typer.Option("--config", help=CHECK_CONFIG_HELP)] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Cetak hasil sebagai JSON di stdout.")] = False,
+    debug: Annotated[bool, typer.Option("--debug", help=DEBUG_HELP)] = False,
+) -> None:
+    """Jelaskan mengapa seorang pegawai dipindahkan atau tetap (dan mengapa bukan pilihannya), atau
+    mengapa suatu jabatan terisi atau lowong."""
+    from rich.padding import Padding
+
+    from mutasi_cli.inquiry import UnknownSubject, explain_subject, load_plan, sections
+
+    with _errors(as_json=as_json, debug=debug):
+        explained = load_plan(plan_file, pegawai=pegawai, jabatan=jabatan, config=config)
+        try:
+            answer = explain_subject(explained, subject)
+        except UnknownSubject as exc:
+            _fail(str(exc), EXIT_INVALID, as_json=as_json)
+    if as_json:
+        print_json(answer)
+        return
+    for section in sections(answer):
+        if section.title:
+            out.print(f"\n[bold]{safe(section.title)}[/]")
+        for line in section.lines:
+            out.print(safe(line))
+        for heading, text in section.items:
+            out.print(f"[bold]• {safe(heading)}[/]")
+            out.print(Padding(safe(text), (0, 0, 0, 2)))
+        if section.columns:
+            table = Table(show_lines=True)
+            for column in section.columns:
+                table.add_column(safe(column), overflow="fold")
+            for row in section.rows:
+                table.add_row(*(safe(cell) for cell in row))
+            out.print(table)
 
 
 @app.command()
@@ -411,7 +539,7 @@ def sample(
     output: Annotated[Path, typer.Option("-o", "--output", help="Folder tujuan.")] = Path("."),
     effective_date: Annotated[
         str | None,
-        typer.Option("--effective-date", help="Tanggal acuan masa jabatan (YYYY-MM-DD); bawaan: hari ini."),
+        typer.Option("--effective-date", metavar="TANGGAL", help=EFFECTIVE_DATE_REFERENCE_HELP),
     ] = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Tanpa keluaran kecuali galat.")] = False,
 ) -> None:
@@ -432,7 +560,7 @@ def sample(
     if not quiet:
         out.print(
             f"Data contoh ditulis: {', '.join(safe(p) for p in paths)} "
-            f"({len(frames['Pegawai'])} pegawai, {len(frames['Jabatan'])} jabatan)."
+            f"({format_count(len(frames['Pegawai']))} pegawai, {format_count(len(frames['Jabatan']))} jabatan)."
         )
 
 
@@ -530,8 +658,9 @@ def _interrupted(exc: BaseException) -> None:
 # --- decree (SK) and SIASN export: thin over mutasi_cli.decree and mutasi_cli.siasn_export ----------
 
 PLAN_HELP = "Buku kerja rencana (keluaran `mutasi plan`) setelah ditinjau: sheet Daftar Mutasi dan Parameter."
+#: help texts are Rich markup: a literal "[" is written "\\[" ("[sk]" alone would be swallowed as a tag)
 SK_CONFIG_HELP = (
-    "Berkas pengaturan dengan bagian [sk] (nomor, tanggal, nama Bupati) dan [pilkada] (masa larangan "
+    "Berkas pengaturan dengan bagian \\[sk] (nomor, tanggal, nama Bupati) dan \\[pilkada] (masa larangan "
     "penggantian pejabat, persetujuan Menteri Dalam Negeri); bawaan: mutasi.toml bila ada."
 )
 #: a DecreeError's exit code where it is not invalid input
@@ -543,15 +672,10 @@ def _plan_errors(exc: Exception) -> None:
 
     path, issues = getattr(exc, "path", ""), getattr(exc, "issues", [])
     for i in issues:
-        where = [str(path)]
-        if i.sheet:
-            where.append(f"sheet '{i.sheet}'")
-        if i.row:
-            where.append(f"baris {i.row}")
-        if i.column:
-            where.append(f"kolom '{i.column}'")
-        label = "[bold red]Galat:[/]" if i.severity == "error" else "[yellow]Peringatan:[/]"
-        err.print(f"{label} {safe(', '.join(where))}: {safe(i.message)}")
+        line = _issue_line(i, path)
+        label, rest = line.split(": ", 1)
+        style = "bold red" if i.severity == "error" else "yellow"
+        err.print(f"[{style}]{label}:[/] {safe(rest)}")
 
 
 def _freeze_check(
@@ -611,11 +735,12 @@ def sk(
     pdfs = [p.with_suffix(".pdf") for p in drafts.all] if pdf else []
     moves = sum(len(d.moves) for d in drafts.round.decrees)
     out.print(
-        f"{len(drafts.decrees)} draf SK ({moves} mutasi) dan {len(drafts.petikan)} petikan ditulis di {safe(output)}"
-        + (f"; {len(pdfs)} PDF." if pdf else ".")
+        f"{format_count(len(drafts.decrees))} draf SK ({format_count(moves)} mutasi) dan "
+        f"{format_count(len(drafts.petikan))} petikan ditulis di {safe(output)}"
+        + (f"; {format_count(len(pdfs))} PDF." if pdf else ".")
     )
     if reviewed.rejected:
-        out.print(f"{reviewed.rejected} usulan bertanda Setuju = Tidak tidak dimasukkan.")
+        out.print(f"{format_count(reviewed.rejected)} usulan bertanda Setuju = Tidak tidak dimasukkan.")
     _plan_errors(checked.as_plan_error())  # the check's warnings (a Prioritas-1 place left empty, …)
     for warning in drafts.warnings:  # what the drafts leave out of the workbook, or leave to fill in
         err.print(f"[yellow]Peringatan:[/] {safe(warning)}")
@@ -649,7 +774,7 @@ def export_siasn(
         bool,
         typer.Option(
             "--draft",
-            help="Tulis juga bila nomor_awal atau tanggal di bagian sk mutasi.toml belum diisi (NOMOR SK "
+            help="Tulis juga bila nomor_awal atau tanggal di bagian \\[sk] mutasi.toml belum diisi (NOMOR SK "
             "dan TANGGAL SK bertitik-titik atau kosong): draf untuk diperiksa, bukan untuk diunggah.",
         ),
     ] = False,
@@ -669,7 +794,7 @@ def export_siasn(
             _freeze_check(config, reviewed, settings.tmt, "Berkas unggah SIASN")
             checked = require_passing(plan_file, reviewed, what="Berkas unggah SIASN", config=config)
             n = write_siasn_csv(reviewed, output, settings, draft=draft)
-    out.print(f"{n} baris riwayat jabatan ditulis di {safe(output)}.")
+    out.print(f"{format_count(n)} baris riwayat jabatan ditulis di {safe(output)}.")
     if draft and settings.placeholder_keys():
         from mutasi_cli.messages import SIASN_DRAFT_NOTE
 
@@ -687,8 +812,7 @@ def diff(
     as_json: Annotated[bool, typer.Option("--json", help="Cetak ringkasan sebagai JSON di stdout.")] = False,
     debug: Annotated[bool, typer.Option("--debug", help=DEBUG_HELP)] = False,
 ) -> None:
-    """Bandingkan dua rencana: mutasi yang ditambah, ditolak, dihapus, ke jabatan berbeda, atau yang
-    Keterangannya diubah."""
+    """Bandingkan dua rencana: mutasi yang ditambah, ditolak, dihapus, ke jabatan berbeda, atau yang Keterangannya diubah."""
     from mutasi_cli.compare import LISTS, SUMMARY_LABELS, TERMINAL_COLUMNS, diff_plans, write_diff
     from mutasi_cli.files import check_output, output_lock
 
@@ -707,7 +831,7 @@ def diff(
     summary.add_column("Ukuran")
     summary.add_column("Jumlah", justify="right")
     for key, label in SUMMARY_LABELS.items():
-        summary.add_row(label, str(counts[key]))
+        summary.add_row(label, format_count(counts[key]))
     out.print(summary)
     for _sheet, title, attr in LISTS:
         frame, cols = getattr(d, attr), TERMINAL_COLUMNS[attr]
@@ -719,7 +843,7 @@ def diff(
         for rec in frame[cols].head(MAX_TABLE_ROWS).itertuples(index=False):
             table.add_row(*(safe(v) for v in rec))
         if len(frame) > MAX_TABLE_ROWS:
-            table.caption = f"… dan {len(frame) - MAX_TABLE_ROWS} lainnya; semuanya di -o."
+            table.caption = f"… dan {format_count(len(frame) - MAX_TABLE_ROWS)} lainnya; semuanya di -o."
         out.print(table)
     if output is not None:
         out.print(f"Buku kerja perbandingan: {safe(output)}")

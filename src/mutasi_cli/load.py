@@ -22,10 +22,12 @@ from mutasi_cli.headers import (
     REQUIRED,
 )
 from mutasi_cli.issues import IssueLog
+from mutasi_cli.numbers import format_count
 from mutasi_cli.reader import RawWorkbook, ReadError, Table, find_sheet, read_raw, table_from_rows
 from mutasi_cli.rules import position_bup, status_hold
 from mutasi_cli.settings import FORMASI_MUSTAHIL, Limits, RuleSettings, Settings
 from mutasi_cli.values import (
+    date_fault,
     is_blank,
     norm_key,
     parse_date,
@@ -44,19 +46,17 @@ def load_round(
     """Read, normalise and cross-check the inputs. ``Round`` is ``None`` when there is any error.
     Input files are only ever opened for reading."""
     log = IssueLog()
-    raws: list[RawWorkbook] = []
+    raws: dict[Path, RawWorkbook] = {}
     for path in dict.fromkeys([Path(pegawai_path), Path(jabatan_path)]):
         try:
-            raws.append(read_raw(path))
+            raws[path] = read_raw(path)
         except ReadError as err:
             log.add(err.code, sheet=path.name, **err.fields)
-    if log.has_errors:
-        return None, log
-    by_path = {r.path: r for r in raws}
+    # a file that cannot be read leaves the other one to check, every sheet of it
     return _load(
-        raws,
-        by_path[Path(pegawai_path)],
-        by_path[Path(jabatan_path)],
+        list(raws.values()),
+        raws.get(Path(pegawai_path)),
+        raws.get(Path(jabatan_path)),
         effective_date,
         log,
         settings or Settings(),
@@ -78,38 +78,45 @@ def load_frames(
 
 def _load(
     raws: list[RawWorkbook],
-    peg_raw: RawWorkbook,
-    jab_raw: RawWorkbook,
+    peg_raw: RawWorkbook | None,
+    jab_raw: RawWorkbook | None,
     effective_date: dt.date,
     log: IssueLog,
     settings: Settings,
 ) -> tuple[Round | None, IssueLog]:
-    same = peg_raw is jab_raw
+    """Every check of every sheet that can be read, whatever else failed (a missing file, sheet or
+    column, a bad cell): each sheet's cells, then the references between sheets as far as the sheets
+    they point into could be read. A Round only from inputs without any error."""
+    same = peg_raw is not None and peg_raw is jab_raw
     local = settings.columns
-    peg_t = _main_table(peg_raw, PEGAWAI, log, require_named=same, local=local.get(PEGAWAI))
-    jab_t = _main_table(jab_raw, JABATAN, log, require_named=same, local=local.get(JABATAN))
+    peg_t = _main_table(peg_raw, PEGAWAI, log, require_named=same, local=local.get(PEGAWAI)) if peg_raw else None
+    jab_t = _main_table(jab_raw, JABATAN, log, require_named=same, local=local.get(JABATAN)) if jab_raw else None
     optional: dict[str, Table] = {}
     for raw in raws:
         for name in OPTIONAL_SHEETS:
             sheet = find_sheet(raw, name)
             if sheet is not None and name not in optional:
                 t = table_from_rows(raw, sheet, name, log, local.get(name))
-                if t is not None and _has_required(t, log):
+                if t is not None:
+                    _has_required(t, log)
                     optional[name] = t
-    if peg_t is None or jab_t is None or log.has_errors:
-        return None, log
-    positions = _positions(jab_t, log, settings.limits)
-    people = _people(peg_t, positions, effective_date, log, settings.rules)
-    if people is None or positions is None:
-        return None, log
-    kunci = _kunci(optional.get(KUNCI), people, positions, log)
-    larangan = _larangan(optional.get(LARANGAN), people, positions, log)
-    relasi = _relasi(optional.get(RELASI), people, log)
-    kunci_t = optional.get(KUNCI)
-    _check_kunci(kunci, larangan, people, positions, log, kunci_t.headers if kunci_t else {}, settings.rules)
-    _warn_overstaffed(people, positions, log, jab_t.headers.get("Formasi"))
-    if log.has_errors:
-        return None, log
+    positions = _positions(jab_t, log, settings.limits) if jab_t is not None else None
+    # positions are referred to by code, or by name and unit: without those columns, nothing to look up
+    refs = positions if jab_t is not None and _complete(jab_t) else None
+    people = _people(peg_t, refs, effective_date, log, settings.rules) if peg_t is not None else None
+    persons = people if peg_t is not None and "NIP" in peg_t.headers else None
+    kunci = _kunci(optional.get(KUNCI), persons, refs, log)
+    larangan = _larangan(optional.get(LARANGAN), persons, refs, log)
+    relasi = _relasi(optional.get(RELASI), persons, log)
+    if persons is not None and refs is not None:  # the people whose current position is known
+        placed = persons[persons["pos"].notna()].astype({"pos": int})
+        kunci_t = optional.get(KUNCI)
+        kunci_ok = kunci[kunci["person"].isin(placed.index)]
+        _check_kunci(kunci_ok, larangan, placed, refs, log, kunci_t.headers if kunci_t else {}, settings.rules)
+        _warn_overstaffed(placed, refs, log, jab_t.headers.get("Formasi") if jab_t else None)
+    if log.has_errors or people is None or positions is None:
+        return None, log  # never a Round from invalid data
+    people["pos"] = people["pos"].astype(int)
     sources = [Source(str(r.path), r.sha256) for r in raws]
     rnd = Round(
         people, positions, kunci, larangan, relasi, effective_date, sources, settings.weights, settings.rules,
@@ -139,14 +146,25 @@ def _main_table(
     if not table.rows:
         log.add("empty-sheet", sheet=name, path=raw.path.name, name=sheet)
         return None
-    return table if _has_required(table, log) else None
+    _has_required(table, log)  # a missing column is reported; the other columns are still checked
+    return table
 
 
-def _has_required(table: Table, log: IssueLog) -> bool:
+def _missing_columns(table: Table) -> list[str]:
     missing = [c for c in REQUIRED[table.sheet] if c not in table.headers]
     if table.sheet == PEGAWAI and "Kode Jabatan" not in table.headers:
         if not {"Jabatan", "Unit Kerja"} <= set(table.headers):
             missing.append("Kode Jabatan")
+    return missing
+
+
+def _complete(table: Table) -> bool:
+    """Every required column of ``table`` is there."""
+    return not _missing_columns(table)
+
+
+def _has_required(table: Table, log: IssueLog) -> bool:
+    missing = _missing_columns(table)
     for wanted in missing:
         log.add(
             "missing-column",
@@ -173,6 +191,10 @@ class _Cells:
     def raw(self, col: str) -> object:
         return self.row.get(col)
 
+    def has(self, col: str) -> bool:
+        """The sheet has column ``col`` (a missing required column is reported once, not per row)."""
+        return col in self.table.headers
+
     def issue(self, code: str, col: str | None, value: object = None, **fmt: Any) -> None:
         self.log.add(
             code,
@@ -185,19 +207,36 @@ class _Cells:
 
     def required_text(self, col: str) -> str | None:
         v = text(self.raw(col))
-        if v is None:
+        if v is None and self.has(col):
             self.issue("empty-cell", col)
         return v
 
     def parsed(self, col: str, parse: Callable[[object], object], code: str, *, required: bool = False):
         raw = self.raw(col)
         if is_blank(raw):
-            if required:
+            if required and self.has(col):
                 self.issue("empty-cell", col)
             return None
         value = parse(raw)
         if value is None:
             self.issue(code, col, text(raw))
+        return value
+
+    def date(self, col: str, *, required: bool = False) -> dt.date | None:
+        """A date cell: ``invalid-date`` for what cannot be read, ``impossible-date`` for a day written
+        as a date that does not exist (31-02-2020)."""
+        raw = self.raw(col)
+        if is_blank(raw):
+            if required and self.has(col):
+                self.issue("empty-cell", col)
+            return None
+        value = parse_date(raw)
+        if value is None:
+            fault = date_fault(raw)
+            if fault is not None:
+                self.issue("impossible-date", col, text(raw), detail=fault)
+            else:
+                self.issue("invalid-date", col, text(raw))
         return value
 
 
@@ -269,9 +308,9 @@ def _plausible_formasi(c: _Cells, formasi: object, limits: Limits) -> int | None
         return formasi if isinstance(formasi, int) else None
     shown = text(c.raw("Formasi"))
     if formasi > FORMASI_MUSTAHIL:
-        c.issue("impossible-number", "Formasi", shown, limit=f"{FORMASI_MUSTAHIL:,}".replace(",", "."))
+        c.issue("impossible-number", "Formasi", shown, limit=format_count(FORMASI_MUSTAHIL))
         return None
-    c.issue("implausible-number", "Formasi", shown, limit=limits.formasi_maks)
+    c.issue("implausible-number", "Formasi", shown, limit=format_count(limits.formasi_maks))
     return formasi
 
 
@@ -298,17 +337,19 @@ def _status(v: object) -> str | None:
 
 
 def _people(
-    t: Table, positions: pd.DataFrame, effective: dt.date, log: IssueLog, rules: RuleSettings
-) -> pd.DataFrame | None:
+    t: Table, positions: pd.DataFrame | None, effective: dt.date, log: IssueLog, rules: RuleSettings
+) -> pd.DataFrame:
+    """Every row's cells checked; the frame has every row, with ``None`` where a cell is bad (``pos``
+    also where ``positions`` is None: the Jabatan sheet could not be read to look positions up)."""
     c = _Cells(t, log)
-    code_index = {k: i for i, k in enumerate(positions["kode"]) if k is not None}
-    matcher = _PositionMatcher(positions)
+    code_index = {k: i for i, k in enumerate(positions["kode"]) if k is not None} if positions is not None else {}
+    matcher = _PositionMatcher(positions) if positions is not None else None
     out: list[dict[str, object]] = []
     seen: dict[str, int] = {}
     for i in range(len(t.rows)):
         c.at(i)
         nip_raw = c.raw("NIP")
-        nip, problem = parse_nip(nip_raw)
+        nip, problem = parse_nip(nip_raw) if c.has("NIP") else (None, None)
         if problem:
             c.issue(problem, "NIP", text(nip_raw))
         elif nip is not None:
@@ -329,7 +370,8 @@ def _people(
         gol_raw = c.raw("Golongan")
         golongan = None
         if is_blank(gol_raw):
-            c.issue("empty-cell", "Golongan")
+            if c.has("Golongan"):
+                c.issue("empty-cell", "Golongan")
         else:
             golongan = grades.parse_pppk_grade(gol_raw) if pppk else grades.parse_golongan(gol_raw)
             if golongan is None:
@@ -341,7 +383,7 @@ def _people(
                 else:
                     c.issue("invalid-golongan", "Golongan", text(gol_raw))
         pos = _current_position(c, code_index, matcher)
-        tmt = c.parsed("TMT Jabatan", parse_date, "invalid-date", required=True)
+        tmt = c.date("TMT Jabatan", required=True)
         if isinstance(tmt, dt.date) and tmt > effective:
             c.issue(
                 "date-after-effective",
@@ -349,7 +391,7 @@ def _people(
                 tmt.strftime("%d-%m-%Y"),
                 effective=effective.strftime("%d-%m-%Y"),
             )
-        birth = c.parsed("Tanggal Lahir", parse_date, "invalid-date")
+        birth = c.date("Tanggal Lahir")
         if nip and isinstance(birth, dt.date) and birth != nip.birth:
             c.issue(
                 "birth-date-mismatch", "Tanggal Lahir", birth.strftime("%d-%m-%Y"),
@@ -362,8 +404,8 @@ def _people(
         pendidikan = c.parsed("Pendidikan", grades.parse_education, "invalid-education")
         hukuman = c.parsed("Hukuman Disiplin", grades.parse_hukuman, "invalid-hukuman") or "Tidak Ada"
         predikat = c.parsed("Predikat Kinerja", grades.parse_skp, "invalid-skp")
-        h_start = c.parsed("TMT Hukuman", parse_date, "invalid-date")
-        h_end = c.parsed("Akhir Hukuman", parse_date, "invalid-date")
+        h_start = c.date("TMT Hukuman")
+        h_end = c.date("Akhir Hukuman")
         if isinstance(h_start, dt.date) and isinstance(h_end, dt.date) and h_end < h_start:
             c.issue("hukuman-period-inverted", "Akhir Hukuman", h_end.strftime("%d-%m-%Y"),
                     start=h_start.strftime("%d-%m-%Y"))  # fmt: skip
@@ -401,12 +443,12 @@ def _people(
                 "row": c.excel_row,
             }
         )
-    if log.has_errors:
-        return None
     people = pd.DataFrame(out)
-    people["pos"] = people["pos"].astype(int)
-    _warn_grade_outside(people, positions, t, log)
-    _warn_past_retirement(people, positions, effective, t, log)
+    if positions is not None:  # the warnings of the rows whose position (and grade, birth) could be read
+        placed = people[people["pos"].notna()].reset_index(drop=True)
+        placed["pos"] = placed["pos"].astype(int)
+        _warn_grade_outside(placed[placed["golongan"].notna()].reset_index(drop=True), positions, t, log)
+        _warn_past_retirement(placed, positions, effective, t, log)
     return people
 
 
@@ -496,10 +538,12 @@ class _PositionMatcher:
         return f" Maksud Anda: {', '.join(close)}?" if close else ""
 
 
-def _current_position(c: _Cells, code_index: dict[str, int], matcher: _PositionMatcher) -> int | None:
+def _current_position(c: _Cells, code_index: dict[str, int], matcher: _PositionMatcher | None) -> int | None:
+    """The row's current position; ``None`` (and an issue) when the cell is empty or names none.
+    Without ``matcher`` the Jabatan sheet could not be read, and only empty cells are reported."""
     if "Kode Jabatan" in c.table.headers:
         kode = c.required_text("Kode Jabatan")
-        if kode is None:
+        if kode is None or matcher is None:
             return None
         if kode not in code_index:
             c.issue(
@@ -511,9 +555,13 @@ def _current_position(c: _Cells, code_index: dict[str, int], matcher: _PositionM
             )
             return None
         return code_index[kode]
+    if not (c.has("Jabatan") and c.has("Unit Kerja")):
+        return None  # no column names the position: reported once (missing-column)
     nama, unit = text(c.raw("Jabatan")), text(c.raw("Unit Kerja"))
     if nama is None or unit is None:
         c.issue("empty-cell", "Jabatan" if nama is None else "Unit Kerja")
+        return None
+    if matcher is None:
         return None
     pos = matcher.by_name(nama, unit)
     if pos is None:
@@ -541,41 +589,61 @@ def _warn_grade_outside(people: pd.DataFrame, positions: pd.DataFrame, t: Table,
         )  # fmt: skip
 
 
-def _nip_lookup(people: pd.DataFrame) -> dict[str, int]:
-    return {n: i for i, n in enumerate(people["nip"])}
+def _nip_lookup(people: pd.DataFrame | None) -> dict[str, int] | None:
+    if people is None:
+        return None
+    return {n: i for i, n in enumerate(people["nip"]) if n is not None}
 
 
-def _ref_nip(c: _Cells, col: str, nips: dict[str, int]) -> int | None:
+def _ref_nip(c: _Cells, col: str, nips: dict[str, int] | None) -> int | None:
+    """The person a reference names; ``nips`` None: the Pegawai sheet could not be read, so only the
+    NIP's own form is checked."""
+    if not c.has(col):
+        return None
     raw = c.raw(col)
     nip, problem = parse_nip(raw)
     if problem:
         c.issue(problem, col, text(raw))
         return None
     assert nip is not None
+    if nips is None:
+        return None
     if nip.text not in nips:
         c.issue("unknown-nip-ref", col, nip.text)
         return None
     return nips[nip.text]
 
 
-def _kunci(t: Table | None, people: pd.DataFrame, positions: pd.DataFrame, log: IssueLog) -> pd.DataFrame:
+def _codes(positions: pd.DataFrame | None) -> dict[str, int] | None:
+    return None if positions is None else {k: i for i, k in enumerate(positions["kode"])}
+
+
+def _kunci(
+    t: Table | None, people: pd.DataFrame | None, positions: pd.DataFrame | None, log: IssueLog
+) -> pd.DataFrame:
+    """Kunci rows; ``people`` or ``positions`` None: that sheet could not be read, so the references into
+    it are not checked (nor kept)."""
     rows: list[dict[str, int]] = []
     if t is not None:
         c, nips = _Cells(t, log), _nip_lookup(people)
-        codes = {k: i for i, k in enumerate(positions["kode"])}
+        codes = _codes(positions)
         seen: set[int] = set()
         for i in range(len(t.rows)):
             c.at(i)
             person = _ref_nip(c, "NIP", nips)
             target = c.required_text("Kode Jabatan")
-            if target is None or person is None:
+            if target is None:
                 continue
             if target.strip().upper() == "TETAP":
                 pos = TETAP
+            elif codes is None:
+                continue
             elif target in codes:
                 pos = codes[target]
             else:
                 c.issue("unknown-code-ref", "Kode Jabatan", target)
+                continue
+            if person is None or people is None:
                 continue
             if person in seen:
                 c.issue("kunci-duplicate", "NIP", people.at[person, "nip"])
@@ -585,44 +653,44 @@ def _kunci(t: Table | None, people: pd.DataFrame, positions: pd.DataFrame, log: 
     return pd.DataFrame(rows, columns=["person", "position", "row"]).astype("int64")
 
 
-def _larangan(t: Table | None, people: pd.DataFrame, positions: pd.DataFrame, log: IssueLog) -> pd.DataFrame:
+def _larangan(
+    t: Table | None, people: pd.DataFrame | None, positions: pd.DataFrame | None, log: IssueLog
+) -> pd.DataFrame:
     rows: list[dict[str, object]] = []
     if t is not None:
         c, nips = _Cells(t, log), _nip_lookup(people)
-        codes = {k: i for i, k in enumerate(positions["kode"])}
-        units = {norm_key(u): u for u in positions["unit"]}
+        codes = _codes(positions)
+        units = None if positions is None else {norm_key(u): u for u in positions["unit"]}
         for i in range(len(t.rows)):
             c.at(i)
             person = _ref_nip(c, "NIP", nips)
             kode, unit = text(c.raw("Kode Jabatan")), text(c.raw("Unit Kerja"))
-            if person is None:
-                continue
             if kode is None and unit is None:
                 c.issue("empty-cell", "Kode Jabatan")
-            if kode is not None:
-                if kode in codes:
-                    rows.append({"person": person, "position": codes[kode], "unit": "", "row": c.excel_row})
-                else:
+            if kode is not None and codes is not None:
+                if kode not in codes:
                     c.issue("unknown-code-ref", "Kode Jabatan", kode)
-            if unit is not None:
-                if norm_key(unit) in units:
-                    rows.append({"person": person, "position": -1, "unit": units[norm_key(unit)], "row": c.excel_row})
-                else:
+                elif person is not None:
+                    rows.append({"person": person, "position": codes[kode], "unit": "", "row": c.excel_row})
+            if unit is not None and units is not None:
+                if norm_key(unit) not in units:
                     c.issue("unknown-unit-ref", "Unit Kerja", unit)
+                elif person is not None:
+                    rows.append({"person": person, "position": -1, "unit": units[norm_key(unit)], "row": c.excel_row})
     # ``row``: the Excel row, so that an infeasible round names it (mutasi_cli.diagnose)
     return pd.DataFrame(rows, columns=["person", "position", "unit", "row"]).astype(
         {"person": "int64", "position": "int64", "row": "int64"}
     )
 
 
-def _relasi(t: Table | None, people: pd.DataFrame, log: IssueLog) -> pd.DataFrame:
+def _relasi(t: Table | None, people: pd.DataFrame | None, log: IssueLog) -> pd.DataFrame:
     rows: list[dict[str, object]] = []
     if t is not None:
         c, nips = _Cells(t, log), _nip_lookup(people)
         for i in range(len(t.rows)):
             c.at(i)
             a, b = _ref_nip(c, "NIP 1", nips), _ref_nip(c, "NIP 2", nips)
-            if a is None or b is None:
+            if a is None or b is None or people is None:
                 continue
             if a == b:
                 c.issue("relasi-self", "NIP 2", people.at[a, "nip"])

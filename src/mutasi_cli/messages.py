@@ -63,7 +63,12 @@ ISSUE_TEMPLATES: dict[str, tuple[_Sev, str]] = {
     ),
     "invalid-date": (
         "error",
-        "Tanggal '{value}' tidak dapat dibaca. Tulis sebagai tanggal Excel, dd-mm-yyyy, atau yyyy-mm-dd.",
+        "Tanggal '{value}' tidak dapat dibaca. Tulis sebagai tanggal Excel, dd-mm-yyyy, dd/mm/yyyy, "
+        "yyyy-mm-dd, atau dengan nama bulan (1 Desember 2026).",
+    ),
+    "impossible-date": (
+        "error",
+        "Tanggal '{value}' tidak ada: {detail}. Periksa tanggal ini di SIASN atau di dokumen sumbernya.",
     ),
     "date-after-effective": (
         "error",
@@ -428,10 +433,36 @@ class _Fields(dict):
 # --- the command line -------------------------------------------------------------------------------
 INTERNAL_ERROR = "kesalahan internal: {exc}. Jalankan ulang dengan --debug untuk rinciannya."
 DEBUG_HELP = "Tampilkan jejak galat internal."
+#: `plan` on invalid input: the errors (one line each), then these
+PLAN_INVALID = "{errors} galat pada data masukan; rencana tidak disusun."
+PLAN_INVALID_MORE = "… dan {count} galat lainnya."
+PLAN_INVALID_WARNINGS = (
+    "Data masukan juga memuat {warnings} peringatan; `{command}` menampilkan semua galat dan peringatan."
+)
+PLAN_INVALID_NO_WARNINGS = "`{command}` menampilkan semua galat beserta kolom dan cara memperbaikinya."
 
-# --- progress on a terminal (plan) ------------------------------------------------------------------
-PROGRESS_ROUND = "putaran {round}: {columns:,} kolom, LP {lp:,.0f}, batas {bound}"
-PROGRESS_FIX = "MIP atas sisa pecahan LP"
+#: why a date written as one does not exist (mutasi_cli.values.date_fault)
+DATE_NO_MONTH = "bulan hanya 1 sampai 12"
+DATE_NO_DAY_ZERO = "tanggal dimulai dari 1"
+DATE_NO_YEAR = "tahun {year} di luar kalender"
+DATE_NO_DAY = "{month} {year} hanya sampai tanggal {days}"
+#: --effective-date: its forms (the same as the cells'), and what is wrong with a value
+EFFECTIVE_DATE_FORMS = "dd-mm-yyyy, dd/mm/yyyy, yyyy-mm-dd, atau dengan nama bulan (1 Desember 2026)"
+EFFECTIVE_DATE_HELP = "Tanggal berlaku, ditulis " + EFFECTIVE_DATE_FORMS + "; bawaan: hari ini."
+EFFECTIVE_DATE_REFERENCE_HELP = (
+    "Tanggal acuan masa jabatan, ditulis " + EFFECTIVE_DATE_FORMS + "; bawaan: hari ini."
+)
+EFFECTIVE_DATE_UNREADABLE = "'{value}' tidak dapat dibaca sebagai tanggal; tulis sebagai " + EFFECTIVE_DATE_FORMS + "."
+EFFECTIVE_DATE_IMPOSSIBLE = "tanggal '{value}' tidak ada ({detail})."
+
+# --- progress on a terminal (plan), in plain words ----------------------------------------------------
+#: a round of column generation: the moves weighed so far, and (once known) the score and its ceiling
+PROGRESS_ROUND = "putaran {round}: {columns} kemungkinan mutasi dipertimbangkan"
+PROGRESS_ROUND_SCORE = (
+    "putaran {round}: {columns} kemungkinan mutasi dipertimbangkan; nilai sementara {value}, paling tinggi "
+    "{bound}"
+)
+PROGRESS_FIX = "menuntaskan pilihan yang masih terbuka"
 
 # --- reasons written in the plan --------------------------------------------------------------------
 #: the public phrases of a move's Keterangan (each one of PUBLIC_REASONS, below; tests hold them to it)
@@ -1077,3 +1108,277 @@ Setelah SK ditandatangani (nomor dan tanggalnya sama dengan `[sk]`):
 Berkas CSV ini diunggah ke SIASN sebagai riwayat jabatan.
 """
 # end of init, diagnosis, diff
+
+
+# --- explain (mutasi_cli.inquiry): `mutasi explain PLAN.xlsx NIP|KODE` --------------------------------------
+#: the person is addressed as "Anda" (the answer is shown to them); a position is told in the third person
+WHY_UNKNOWN = (
+    "{subject} bukan NIP pegawai maupun Kode Jabatan pada putaran rencana {path}. Periksa penulisannya: NIP "
+    "18 angka, atau Kode Jabatan sebagaimana tertulis di sheet Jabatan."
+)
+WHY_TITLE_PERSON = "Penjelasan untuk NIP {nip} ({nama})"
+WHY_TITLE_POSITION = "Penjelasan untuk jabatan {kode} ({nama}, {unit})"
+WHY_PLAN_LINE = "Rencana: {path}; tanggal berlaku {date}."
+WHY_PLAN_FAILS = (
+    "Perhatian: rencana ini tidak lolos pemeriksaan ({errors} galat; lihat `mutasi check {path}`). "
+    "Penjelasan di bawah menggambarkan rencana sebagaimana adanya."
+)
+WHY_SECTION_OUTCOME = "Hasil"
+WHY_SECTION_NEED = "Kebutuhan yang diisi"
+WHY_SECTION_RULES = "Aturan mutasi untuk perpindahan ini"
+WHY_SECTION_PERSON_RULES = "Aturan yang menentukan apakah Anda dapat dimutasi"
+WHY_SECTION_FIT = "Skor kesesuaian (tingkat 3 rencana) di {kode}"
+WHY_SECTION_WISHES = "Pilihan Anda dan jabatan lain yang memenuhi syarat"
+WHY_SECTION_HOLDERS = "Pemangku setelah mutasi"
+WHY_SECTION_LEFT = "Pemangku yang keluar"
+WHY_SECTION_VACANCY = "Tempat lowong"
+WHY_COL_REASON = "Alasan"
+WHY_COL_SOURCE = "Dasar hukum"
+WHY_COL_RULE = "Aturan"
+WHY_COL_RESULT = "Hasil"
+WHY_COL_FACT = "Keadaan"
+WHY_COL_CRITERION = "Kriteria"
+WHY_COL_WEIGHT = "Bobot"
+WHY_COL_POINTS = "Poin"
+WHY_COL_POINTS_NEW = "Poin di jabatan baru"
+WHY_COL_POINTS_OLD = "Poin di jabatan lama"
+WHY_COL_CHOICE = "Pilihan"
+WHY_COL_POSITION = "Jabatan"
+WHY_COL_VERDICT = "Keputusan"
+WHY_COL_WHY = "Alasan"
+WHY_COL_NIP = "NIP"
+WHY_COL_NAME = "Nama"
+WHY_COL_STATUS = "Status"
+WHY_COL_FIT = "Skor kesesuaian"
+WHY_COL_TO = "Pindah ke"
+WHY_COL_STOP = "Yang menghalangi"
+WHY_COL_COUNT = "Jumlah pegawai"
+WHY_MOVED = (
+    "Anda dipindahkan dari {old} pada {old_unit} ({old_kode}) ke {new} pada {new_unit} ({new_kode})."
+)
+WHY_STAYS = "Anda tetap pada jabatan {old} di {old_unit} ({old_kode})."
+WHY_UNPLACED = (
+    "Anda tidak tertampung: jabatan Anda, {old} di {old_unit} ({old_kode}), dihapus, dan tidak ada jabatan "
+    "yang memenuhi syarat dan terbuka bagi Anda."
+)
+WHY_DUE_YES = "Anda telah menduduki jabatan saat ini {tenure}: sudah jatuh tempo rotasi (setelah {due} tahun)."
+WHY_DUE_NO = "Anda telah menduduki jabatan saat ini {tenure}: belum jatuh tempo rotasi (setelah {due} tahun)."
+WHY_KETERANGAN = "Keterangan dalam daftar mutasi (dan SK): {text}."
+WHY_PASSED = "terpenuhi"
+WHY_FAILED = "tidak terpenuhi"
+WHY_RULE_KUNCI = "dikesampingkan oleh Kunci pimpinan"
+WHY_RULE_DIHAPUS = "tidak menahan pemangku jabatan yang dihapus"
+WHY_RULE_WITH_SOURCE = "{text}{detail} ({source})"
+WHY_RULE_CAREER = "7. Pola karier: jenis, eselon, jabatan fungsional dan jenjang yang sama"
+#: a rule by what it asks (RULES[code].text says what fails it)
+WHY_RULE_NAMES = {
+    "masa-jabatan": "Masa jabatan minimal",
+    "pensiun": "Batas usia pensiun",
+    "hukuman-disiplin": "Hukuman disiplin",
+    "kedudukan-hukum": "Kedudukan hukum aktif",
+    "cpns": "Bukan CPNS dalam masa percobaan",
+    "pensiun-tujuan": "Batas usia pensiun jabatan tujuan",
+    "golongan": "Golongan dalam rentang jabatan",
+    "pendidikan": "Pendidikan minimal",
+    "larangan": "Tidak ada larangan (sheet Larangan)",
+    "jabatan-dihapus": "Jabatan tujuan aktif",
+    "jpt-seleksi": "Pengisian jabatan pimpinan tinggi",
+    "jenis-jabatan": "Jenis jabatan yang sama (pola karier)",
+    "eselon": "Eselon yang sama",
+    "jf-berbeda": "Jabatan fungsional yang sama",
+    "jenjang-jf": "Jenjang jabatan fungsional yang sama",
+    "pppk-jabatan": "PPPK: jabatan yang sama",
+    "pppk-struktural": "PPPK: bukan jabatan struktural",
+}
+WHY_DETAIL_TENURE = "menjabat {tenure}; minimal {years} tahun"
+WHY_DETAIL_RETIREMENT = "pensiun {date}"
+WHY_DETAIL_HUKUMAN = "hukuman disiplin: {hukuman}"
+WHY_DETAIL_KEDUDUKAN = "kedudukan hukum: {kedudukan}"
+WHY_DETAIL_CPNS = "CPNS"
+WHY_DETAIL_GRADE = "golongan {golongan}; rentang jabatan {lo} s.d. {hi}"
+WHY_DETAIL_GRADE_ANY = "golongan {golongan}; jabatan tanpa batas golongan"
+WHY_DETAIL_EDU = "pendidikan {pendidikan}; minimal {minimum}"
+WHY_DETAIL_BUP = "batas usia pensiun jabatan tujuan {age} tahun"
+WHY_DETAIL_CAREER = "{old} → {new}"
+WHY_NEED_KUNCI = "Penempatan ini ditetapkan pimpinan (sheet Kunci)."
+WHY_NEED_DIHAPUS = "Jabatan lama Anda dihapus, sehingga Anda harus ditempatkan di jabatan lain."
+WHY_NEED_PLACE = (
+    "{kode} ({nama}) pada {unit} berformasi {formasi} dan terisi {occupied_before} orang sebelum mutasi: "
+    "Anda mengisi tempat lowong Prioritas {prioritas}."
+)
+WHY_NEED_REPLACE = (
+    "{kode} ({nama}) pada {unit} tidak lowong sebelum mutasi, tetapi {left} pemangkunya dipindahkan: Anda "
+    "menggantikannya."
+)
+WHY_NEED_FIT = (
+    "{kode} ({nama}) pada {unit} tidak lowong: penempatan Anda di sana menaikkan kesesuaian kompetensi "
+    "(tingkat 3 rencana)."
+)
+WHY_NEED_UNIT = "{unit} memiliki {empty} tempat lowong sebelum mutasi, {p1} di antaranya Prioritas 1."
+WHY_NEED_DUE = (
+    "Anda sudah jatuh tempo rotasi: memindahkan pegawai yang jatuh tempo adalah tingkat 2 tujuan rencana."
+)
+WHY_STAY_NOT_DUE = "Belum jatuh tempo rotasi: menjabat {tenure}, jatuh tempo setelah {due} tahun."
+WHY_STAY_NO_CANDIDATE = (
+    "Tidak ada jabatan lain yang sejenis dan setingkat (pola karier) yang memenuhi syarat dan terbuka bagi "
+    "Anda."
+)
+WHY_STAY_CAP = "Batas perputaran unit {unit} ({cap} orang) telah tercapai oleh pegawai lain yang dimutasi."
+WHY_STAY_RELATION = "Ketentuan relasi (konflik kepentingan) dengan {who} membatasi unit tujuan Anda."
+WHY_STAY_FULL = (
+    "Dari {count} jabatan lain yang memenuhi syarat bagi Anda, tidak satu pun yang dapat Anda isi tanpa "
+    "merugikan tujuan rencana yang lebih tinggi: tempatnya terisi oleh pegawai yang lebih diprioritaskan, "
+    "atau kepindahan Anda akan mengosongkan jabatan yang lebih dibutuhkan. Rinciannya ada pada daftar "
+    "pilihan di bawah."
+)
+WHY_FIT_LABELS = {
+    "golongan": "Golongan dalam rentang jabatan",
+    "pendidikan": "Pendidikan memenuhi minimal",
+    "jurusan": "Jurusan sesuai",
+    "diklat": "Syarat diklat dimiliki",
+    "skp": "Predikat kinerja (SKP), di jabatan Prioritas 1–2",
+    "pilihan": "Pilihan pegawai (1/2/3)",
+    "domisili": "Kecamatan domisili / dekat domisili",
+}
+WHY_WEIGHT_SKP = "{w} per poin SKP"
+WHY_WEIGHT_HOME = "{w}/{near} (≤ {km} km)"
+WHY_FIT_TOTAL = "Jumlah"
+WHY_WISH_LABEL = "Pilihan {rank}"
+WHY_WISH_WHAT = "{label} ({kode})"
+WHY_ALT_LABEL = "{kode}"
+WHY_ALT_ROW = "Jabatan lain"
+WHY_NO_WISHES = "Anda tidak menuliskan pilihan (kolom Pilihan 1–3)."
+WHY_VERDICTS = {
+    "granted": "terpenuhi",
+    "unknown": "tidak dikenal",
+    "barred": "terhalang aturan",
+    "kunci": "ditetapkan pimpinan",
+    "taken": "tempat terisi",
+    "priced": "tidak dipilih",
+    "own": "jabatan sendiri",
+}
+WHY_WISH_UNKNOWN = "Tidak ada unit kerja atau kode jabatan \"{wish}\" pada data jabatan."
+WHY_WISH_GRANTED = "Anda ditempatkan di sini."
+WHY_WISH_GRANTED_STAY = "Anda tetap di sini."
+WHY_WISH_OWN = "Pilihan ini adalah jabatan Anda sendiri; alasan kepindahan Anda ada pada bagian Hasil di atas."
+WHY_WISH_KUNCI_TETAP = "Pimpinan menetapkan Anda tetap di jabatan sekarang (Kunci TETAP; Keputusan PPK)."
+WHY_WISH_KUNCI = "Pimpinan menetapkan penempatan Anda di {kode} (Kunci; Keputusan PPK)."
+WHY_WISH_HELD = "Anda tidak dapat dimutasi: {rules}."
+WHY_WISH_BARRED = "{kode} ({nama}) tidak terbuka bagi Anda: {rules}."
+WHY_WISH_BARRED_UNIT = (
+    "Tidak satu pun dari {count} jabatan di {unit} terbuka bagi Anda; yang paling mendekati, {kode} "
+    "({nama}), terhalang: {rules}."
+)
+WHY_WISH_OPEN_COUNT = "{open} dari {count} jabatan di {unit} memenuhi syarat bagi Anda; yang terbaik: {kode} ({nama})."
+WHY_WISH_ROOM = (
+    "{kode} masih memiliki {empty} tempat lowong setelah mutasi; skor kesesuaian Anda di sana {points}."
+)
+WHY_WISH_TAKEN = (
+    "Tempat di {kode} (formasi {formasi}) telah diisi oleh {holders}; skor kesesuaian Anda di sana {points}."
+)
+WHY_HOLDER = "NIP {nip} ({nama}, skor kesesuaian {points}, {how})"
+WHY_HOLDERS_MORE = ", dan {count} pegawai lain"
+WHY_NEWCOMER = "pindahan"
+WHY_STAYER = "pemangku yang tetap"
+WHY_WISH_CAP = (
+    "Batas perputaran unit {unit} ({cap} orang) telah tercapai, sehingga pegawai lain dari unit Anda tidak "
+    "dapat lagi dimutasi tanpa ketetapan pimpinan."
+)
+WHY_WISH_RELASI = "NIP {nip} ({hubungan}) ditempatkan di {unit}; ketentuan relasi melarang keduanya di unit yang sama."
+#: the price of forcing a move (a Kunci on a copy of the round, planned again)
+WHY_PRICE_LEAD = "Menempatkan Anda di {what} berarti {consequences}."
+WHY_PRICE_WORSE = {
+    0: "{n} pegawai lagi tidak tertampung",
+    1: "{n} tempat Prioritas 1 tidak terisi",
+    2: "{n} pegawai jatuh tempo lagi tidak dapat dimutasi",
+    3: "skor kesesuaian total turun {n} poin",
+    4: "{n} mutasi lebih banyak",
+}
+WHY_PRICE_BETTER = {
+    0: "{n} pegawai lebih sedikit tidak tertampung",
+    1: "{n} tempat Prioritas 1 lebih banyak terisi",
+    2: "{n} pegawai jatuh tempo lebih banyak dimutasi",
+    3: "skor kesesuaian total naik {n} poin",
+    4: "{n} mutasi lebih sedikit",
+}
+WHY_PRICE_WORSE_AT_MOST = {
+    3: "skor kesesuaian total turun paling banyak {n} poin",
+    4: "paling banyak {n} mutasi lebih banyak",
+}
+WHY_PRICE_GAIN = (
+    "Menempatkan Anda di {what} atas ketetapan pimpinan (Kunci, yang tidak dihitung dalam batas perputaran "
+    "unit) tidak merugikan rencana: {gains}."
+)
+WHY_PRICE_FEWER_MOVES = (
+    "Menempatkan Anda di {what} menghasilkan rencana yang sama baiknya pada tingkat 0–3 dengan {n} mutasi "
+    "lebih sedikit, selisih yang berada dalam toleransi optimasi rencana."
+)
+WHY_PRICE_TIE = (
+    "Menempatkan Anda di {what} menghasilkan rencana yang sama baiknya pada setiap tingkat tujuan; perencana "
+    "memilih salah satu dari rencana yang setara."
+)
+WHY_PRICE_WITHIN = (
+    "Menempatkan Anda di {what} tidak merugikan tujuan rencana: skor kesesuaian total bahkan {n} poin lebih "
+    "tinggi, selisih yang berada dalam toleransi optimasi rencana (± {tol} poin)."
+)
+WHY_PRICE_CHANGED = "Rencana pembanding itu mengubah pula penempatan {who}."
+WHY_UNPLACED_SHORT = "tidak tertampung"
+WHY_PRICE_CHANGE = "NIP {nip} ({nama}) dari {from} ke {to}"
+WHY_PRICE_LEVELS_0_2 = "Tingkat 3–4 tidak dihitung, karena tingkat yang lebih tinggi telah menentukan."
+WHY_PRICE_FRESH = (
+    "Pembanding: rencana baru dari data putaran yang sama, karena rencana ini telah diubah sejak disusun."
+)
+WHY_PRICE_APPROXIMATE = "Perhitungan dibatasi waktu, sehingga hasilnya perkiraan."
+WHY_PRICE_FULL_HELD = (
+    "Penempatan di {kode} tidak dapat dipaksakan: seluruh tempatnya diduduki pegawai yang tidak dapat "
+    "dipindahkan atau telah ditetapkan pimpinan."
+)
+WHY_PRICE_INFEASIBLE = (
+    "Penempatan ini tidak dapat dipaksakan: bila ditetapkan, tidak ada rencana yang memenuhi semua batas "
+    "(kapasitas, batas perputaran unit, Relasi, Kunci lain)."
+)
+WHY_PRICE_NO_PLAN = "Harga penempatan ini tidak dapat dihitung dalam batas waktu."
+WHY_PRICE_SKIPPED = "Harga penempatan ini tidak dihitung: batas waktu penjelasan ({seconds} detik) telah habis."
+WHY_FOOT = (
+    "Harga setiap penempatan dihitung dengan menyusun ulang rencana seolah-olah penempatan itu ditetapkan "
+    "pimpinan (Kunci): {count} kali, {seconds} detik."
+)
+#: a position
+WHY_POS_HOLDERS = (
+    "Setelah mutasi jabatan ini diduduki {after} orang dari formasi {formasi} ({before} orang sebelum "
+    "mutasi); Prioritas {prioritas}."
+)
+WHY_POS_DIHAPUS = (
+    "Jabatan ini berstatus Dihapus: tidak menerima pegawai baru, dan pemangkunya harus dipindahkan."
+)
+WHY_CAME_FROM = "pindahan dari {kode} ({unit})"
+WHY_STAYED = "tetap"
+WHY_POS_EMPTY = "{empty} tempat tetap lowong setelah mutasi. Jalur pengisian: {route}."
+WHY_POS_REASON = "Alasan: {reason} (dasar hukum: {sources})."
+WHY_POS_ACTION = "Yang dapat dilakukan: {text} ({source})."
+WHY_POS_CANDIDATES = "{count} pegawai memenuhi syarat jabatan ini; {shown} dengan skor kesesuaian tertinggi:"
+WHY_POS_NOBODY = (
+    "Tidak ada pegawai yang memenuhi syarat. Dari {count} pegawai dengan jenis dan jenjang jabatan yang sama, "
+    "aturan berikut menghalangi:"
+)
+#: what stopped one eligible person from taking an empty place (VACANCY_STOP, told of one person)
+WHY_STOP = {
+    "larangan": "dilarang ditempatkan di sini (sheet Larangan)",
+    "unplaced": "tidak tertampung",
+    "kunci": "ditetapkan pimpinan (Kunci)",
+    "held": "tertahan aturan: {rule}",
+    "moved_p1": "dipindahkan ke tempat Prioritas 1 lain: {kode} ({unit}), skor kesesuaian {points}",
+    "moved": "dipindahkan ke {kode} ({unit}), skor kesesuaian {points}",
+    "cap": "tertahan batas perputaran unit {unit}",
+    "relasi": "terhalang ketentuan relasi (konflik kepentingan)",
+    "own_p1": "menduduki jabatan Prioritas 1 yang lebih dibutuhkan",
+    "own_needed": "menduduki jabatan yang sama atau lebih dibutuhkan (Prioritas {prioritas})",
+    "stay_fit": "lebih sesuai di jabatannya sendiri (skor kesesuaian {own}, di sini {here})",
+}
+WHY_ROUTE_PELAKSANA = (
+    "Pengadaan/penataan",
+    "Tidak ada pelaksana yang memenuhi syarat untuk dirotasi ke sini: tinjau syarat jabatan (golongan, "
+    "pendidikan) atau usulkan kebutuhannya dalam penyusunan kebutuhan dan pengadaan ASN",
+    "PP 11/2017 jo. PP 17/2020 (penyusunan kebutuhan dan pengadaan PNS); UU 20/2023 (manajemen ASN)",
+)
+# end of explain (mutasi_cli.inquiry)

@@ -5,6 +5,7 @@ Nothing here raises on bad data.
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 import math
 import re
@@ -79,7 +80,8 @@ def _safe_date(y: int, m: int, d: int) -> dt.date | None:
 
 
 def parse_date(value: object) -> dt.date | None:
-    """A date from an Excel date, a serial number, ``dd-mm-yyyy``, ``dd/mm/yyyy``, ISO or Indonesian words."""
+    """A date from an Excel date, a serial number, ``dd-mm-yyyy``, ``dd/mm/yyyy``, ISO or Indonesian words;
+    ``None`` also for a date written in one of those forms that does not exist (see :func:`date_fault`)."""
     if is_blank(value):
         return None
     if isinstance(value, dt.datetime):
@@ -91,18 +93,48 @@ def parse_date(value: object) -> dt.date | None:
             return _EXCEL_EPOCH + dt.timedelta(days=int(value))
         return None
     s = str(value).strip()
-    m = re.fullmatch(r"(\d{4})-(\d{1,2})-(\d{1,2})(?:[ T]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?)?", s)
-    if m:
-        return _safe_date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
-    m = re.fullmatch(r"(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})", s)
-    if m:
-        return _safe_date(int(m.group(3)), int(m.group(2)), int(m.group(1)))
-    m = re.fullmatch(r"(\d{1,2})[\s\-]+([A-Za-z]+)\.?[\s\-]+(\d{4})", s)
-    if m and m.group(2).lower() in _MONTHS_ID:
-        return _safe_date(int(m.group(3)), _MONTHS_ID[m.group(2).lower()], int(m.group(1)))
+    parts = date_parts(s)
+    if parts is not None:
+        return _safe_date(*parts)
     if re.fullmatch(r"\d+(\.0+)?", s):
         return parse_date(float(s))
     return None
+
+
+def date_parts(value: object) -> tuple[int, int, int] | None:
+    """(year, month, day) of a text in one of the written forms :func:`parse_date` reads (ISO,
+    ``dd-mm-yyyy``, ``dd/mm/yyyy``, ``dd.mm.yyyy``, a month's name), whether or not that day exists;
+    ``None`` for any other text."""
+    s = str(value).strip()
+    m = re.fullmatch(r"(\d{4})-(\d{1,2})-(\d{1,2})(?:[ T]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?)?", s)
+    if m:
+        return int(m.group(1)), int(m.group(2)), int(m.group(3))
+    m = re.fullmatch(r"(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})", s)
+    if m:
+        return int(m.group(3)), int(m.group(2)), int(m.group(1))
+    m = re.fullmatch(r"(\d{1,2})[\s\-]+([A-Za-z]+)\.?[\s\-]+(\d{4})", s)
+    if m and m.group(2).lower() in _MONTHS_ID:
+        return int(m.group(3)), _MONTHS_ID[m.group(2).lower()], int(m.group(1))
+    return None
+
+
+def date_fault(value: object) -> str | None:
+    """Why ``value``, written as a date (:func:`date_parts`), is no date ("Februari 2020 hanya sampai
+    tanggal 29", "bulan hanya 1 sampai 12"); ``None`` when it is a date or not written as one."""
+    from mutasi_cli.messages import DATE_NO_DAY, DATE_NO_DAY_ZERO, DATE_NO_MONTH, DATE_NO_YEAR
+
+    parts = None if is_blank(value) or isinstance(value, dt.date | int | float) else date_parts(value)
+    if parts is None or _safe_date(*parts) is not None:
+        return None
+    year, month, day = parts
+    if not 1 <= month <= 12:
+        return DATE_NO_MONTH.format(month=month)
+    if day == 0:
+        return DATE_NO_DAY_ZERO
+    if not dt.MINYEAR <= year <= dt.MAXYEAR:
+        return DATE_NO_YEAR.format(year=year)
+    days = calendar.monthrange(year, month)[1]
+    return DATE_NO_DAY.format(month=MONTHS_ID_NAMES[month - 1], year=year, days=days)
 
 
 def format_date_id(d: dt.date) -> str:

@@ -981,14 +981,15 @@ def case_name_unit_unknown(out: Path, name: str) -> dict[str, Any]:
 
 
 @case(
-    "Unreadable dates: a word, 31-02-2019, 2019/13/01, 01-2019, '12 Janu 2019', and a Tanggal Lahir 'tidak tahu'."
+    "Unreadable dates: a word, 31-02-2019 (in a date's form, but no such day: impossible-date), 2019/13/01, "
+    "01-2019, '12 Janu 2019', and a Tanggal Lahir 'tidak tahu'."
 )
 def case_dates_unreadable(out: Path, name: str) -> dict[str, Any]:
     people = base_people()
     for p, v in zip(people, ["kemarin", "31-02-2019", "2019/13/01", "01-2019", "12 Janu 2019"], strict=True):
         p["TMT Jabatan"] = v
     people[1]["Tanggal Lahir"] = "tidak tahu"
-    issues = [E("invalid-date", "Pegawai", r, "TMT Jabatan") for r in range(2, 7)]
+    issues = [E("impossible-date" if r == 3 else "invalid-date", "Pegawai", r, "TMT Jabatan") for r in range(2, 7)]
     return one_book(std_book(out, name, people), [*issues, E("invalid-date", "Pegawai", 3, "Tanggal Lahir")])
 
 
