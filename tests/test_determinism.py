@@ -47,7 +47,7 @@ def plan(round_dir: Path, out: Path, seed: int, *extra: str) -> list[tuple[str, 
 
 
 @pytest.mark.parametrize(
-    "size, extra", [(1500, ()), (300, ("--route", "direct")), (1500, ("--solver", "highs"))]
+    "size, extra", [(1000, ()), (300, ("--route", "direct")), (1000, ("--solver", "highs"))]
 )
 def test_same_plan_on_any_run_and_load(tmp_path, size, extra):
     round_dir = tmp_path / "round"
