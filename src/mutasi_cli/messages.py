@@ -1073,37 +1073,30 @@ diubah; hanya frasa publik yang disetujui Bagian Hukum yang masuk ke SK.
 
 `check` memeriksa ulang rencana yang telah diubah terhadap data masukan dan setiap aturan, dan menyebut
 setiap kesalahan dengan sheet dan barisnya. `diff` menunjukkan usulan yang ditolak, dihapus, diubah
-jabatan barunya, dan Keterangan yang diubah.
+jabatan barunya, dan Keterangan yang diubah. Perbaiki telaah sampai `check` tidak menemukan kesalahan.
 
-## 6. Susun ulang setelah telaah
+## 6. Jelaskan kepada pegawai
 
-    mutasi plan pegawai.xlsx jabatan.xlsx --effective-date {date} --review rencana_ditelaah.xlsx -o rencana_mutasi_2.xlsx
-
-Setiap usulan yang disetujui dipertahankan, yang ditolak tidak dibuat lagi, dan tempat yang menjadi
-kosong diisi dengan perubahan sesedikit mungkin. Ulangi langkah 4–6 sampai rencana disepakati.
-
-## 7. Jelaskan kepada pegawai
-
-    mutasi explain rencana_mutasi_2.xlsx NIP
-    mutasi explain rencana_mutasi_2.xlsx KODE_JABATAN
+    mutasi explain rencana_ditelaah.xlsx NIP
+    mutasi explain rencana_ditelaah.xlsx KODE_JABATAN
 
 Mengapa seseorang dipindahkan atau tetap, mengapa bukan pilihannya, dan mengapa suatu jabatan terisi
 atau lowong, dengan aturan dan dasar hukumnya.
 
-## 8. Susun SK
+## 7. Susun SK
 
 Isi bagian `[sk]` di `mutasi.toml`: `nomor_awal`, `tanggal`, `bupati`, `perda_nomor` dan `perda_tahun`.
 
-    mutasi sk rencana_mutasi_2.xlsx -o sk
+    mutasi sk rencana_ditelaah.xlsx -o sk
 
 Draf Keputusan Bupati beserta lampirannya dan petikan untuk setiap pegawai ditulis di folder `sk`.
 Serahkan kepada Bagian Hukum untuk diperiksa, lalu kepada Bupati untuk ditandatangani.
 
-## 9. Unggah ke SIASN
+## 8. Unggah ke SIASN
 
 Setelah SK ditandatangani (nomor dan tanggalnya sama dengan `[sk]`):
 
-    mutasi export siasn rencana_mutasi_2.xlsx -o riwayat_jabatan.csv
+    mutasi export siasn rencana_ditelaah.xlsx -o riwayat_jabatan.csv
 
 Berkas CSV ini diunggah ke SIASN sebagai riwayat jabatan.
 """
