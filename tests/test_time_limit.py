@@ -5,6 +5,11 @@ was not counted, and CBC got 10 s after an interrupt it ignores in its root LP).
 A 5,000-person round: building its direct model takes about 8 s, writing it for CBC 11 s, so at
 ``--time-limit 3`` (too short to start building) and 7 (building starts, and is cut off) the
 everyone-stays fallback is the plan, and it must come within the limit.
+
+On the pricing route (issue #14: 20,000 people with HiGHS, ``--time-limit 40`` took 66.8 s), stage A's
+MIPs run at 20,000 people and on the 10,000-person sample (at 5,000 people its LP is integral and no MIP
+runs): its LPs must be LPs after a MIP, a large MIP runs in a child that can be killed, with the result it
+has in-process, and the whole command keeps a limit that cuts stage A's MIP short.
 """
 
 from __future__ import annotations

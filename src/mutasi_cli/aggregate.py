@@ -68,13 +68,14 @@ RC_SLACK = 1e-6
 RC_FIX_SLACK = 1e-3
 #: individual moves entering the LP per person and round of pricing
 POOL_PER_PERSON = 8
-#: a MIP of stage A over every column of the LP (presolve off) with at least this many columns is solved
-#: by HiGHS in a child process (:func:`_mip_in_child`), which is killed at the deadline. In-process, HiGHS
-#: could not be stopped: its MIP computes an analytic centre (an interior-point solve of the whole model,
-#: in HiGHS 1.16 with neither a time limit nor an interrupt check, and no option to skip it) once its root
-#: LP is solved (measured, 20,000 people, 313,240 columns: 27 s, so that an 18 s MIP took 33 s, and with
-#: HiGHS' presolve on, 2.6 s for a 1 s limit). Below this size the centre takes a fraction of a second and
-#: the child's start (about half a second) is not worth it
+#: a MIP of stage A over every column of the LP with at least this many columns is solved by HiGHS in a
+#: child process (:func:`_mip_in_child`), which is killed at the deadline; the neighbourhood MIP (most
+#: columns fixed, HiGHS' presolve on) stays in-process. In-process, HiGHS could not be stopped: once its
+#: root LP is solved, its MIP computes an analytic centre, an interior-point solve of the whole model which
+#: in HiGHS 1.16 has neither a time limit nor an interrupt check, and no option turns it off (measured, 20,000
+#: people, 313,240 columns, presolve off: 27 s, so that a MIP given 18 s took 33 s; the same MIP in the child,
+#: value for value the in-process result). Below this size the centre takes a fraction of a second and the
+#: child's start (about a second at 150,000 columns) is not worth it
 MIP_CHILD_COLUMNS = 100_000
 
 
@@ -312,10 +313,10 @@ def solve_stage_a(
                             st_name, value, values = "optimal", found[1], found[2]
     if values is None and st_name != "infeasible":
         if bound is None:
-            # the LP did not finish (only the time limit stops it): the MIP over the columns so far,
-            # with HiGHS' presolve, which answers its interrupt within a second or two; without it
-            # HiGHS sets this MIP up and solves its root LP for seconds without looking (measured, 20,000
-            # people: 4.2 s on a 0.1 s limit)
+            # the LP did not finish (only the time limit stops it): the MIP over the columns so far, with
+            # HiGHS' presolve (a large one in a child, killed at the deadline). Without presolve HiGHS set
+            # this MIP up and solved its root LP for seconds before it looked at its limit (measured,
+            # 20,000 people: 4.2 s on a 0.1 s limit); only this path, cut by time, takes it
             st_name, value, values, mip_bound = lp.solve_mip(ints, t0 + time_limit, solver, presolve=True)
             if lp.complete():
                 bound = mip_bound
