@@ -23,7 +23,7 @@ from pathlib import Path
 from filelock import FileLock, Timeout
 
 from mutasi_cli import messages as msg
-from mutasi_cli.runtime import system_temp_dir
+from mutasi_cli.runtime import alive, system_temp_dir
 
 #: seconds a second run waits for the lock on an output before it gives up (exit 2)
 LOCK_WAIT_SECONDS = 10.0
@@ -157,16 +157,6 @@ def _sibling(target: Path, kind: str) -> Path:
     return target.with_name(f".{target.name}.{os.getpid()}.{kind}")
 
 
-def _alive(pid: int) -> bool:
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except PermissionError:
-        return True
-    return True
-
-
 def sweep(target: Path) -> None:
     """Remove what killed runs left beside ``target``; restore a folder of decrees that a kill took away
     between the two renames of :func:`atomic_folder` (its previous version is then the only one)."""
@@ -178,7 +168,7 @@ def sweep(target: Path) -> None:
         if m is None or m["name"] != target.name:
             continue
         pid = int(m["pid"])
-        if pid != os.getpid() and _alive(pid):
+        if pid != os.getpid() and alive(pid):
             continue  # a run still writing
         if m["kind"] == "old" and not target.exists():
             os.replace(entry, target)

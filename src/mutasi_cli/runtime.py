@@ -396,7 +396,8 @@ def private_temp() -> Path | None:
     return _private
 
 
-def _alive(pid: int) -> bool:
+def alive(pid: int) -> bool:
+    """Whether process ``pid`` exists (one of another user counts: it cannot be signalled, but is)."""
     try:
         os.kill(pid, 0)
     except ProcessLookupError:
@@ -425,7 +426,7 @@ def sweep_stale(folder: str | None = None) -> list[Path]:
             st = entry.lstat()
         except OSError:
             continue
-        if st.st_uid != uid or not entry.is_dir() or entry.is_symlink() or _alive(int(m["pid"])):
+        if st.st_uid != uid or not entry.is_dir() or entry.is_symlink() or alive(int(m["pid"])):
             continue
         if _held(entry / _LIVE_LOCK):
             continue
