@@ -117,8 +117,19 @@ class _Builder:
 
 
 def solve_stage_a(
-    rnd: Round, status: PersonStatus, space: CandidateSpace, time_limit: float, solver: str = "highs"
+    rnd: Round,
+    status: PersonStatus,
+    space: CandidateSpace,
+    time_limit: float,
+    solver: str = "highs",
+    *,
+    hold: tuple[int, int, int] | None = None,
+    keep: np.ndarray | None = None,
 ) -> StageA:
+    """Maximise Φ (levels 0–2), exactly. With ``hold`` (levels 0–2 at their optimum, from a first call)
+    and ``keep`` (:func:`mutasi_cli.model.unchanged_stays`), maximise instead the stays of ``keep``
+    with levels 0–2 held by three rows: the fewest changes to a reviewed plan, as exactly (the objective
+    is integral either way, and nothing below depends on which)."""
     t0 = time.perf_counter()
     people, positions = rnd.people, rnd.positions
     n, m = rnd.n_people, rnd.n_positions
@@ -141,6 +152,7 @@ def solve_stage_a(
             individual[frame[name].to_numpy()] = True
     moves_into: list[list[tuple[int, float]]] = [[] for _ in range(m)]
     phi_terms: list[tuple[int, float]] = []
+    due_cols: list[int] = []  # the move columns of due people (level 2)
     ind_e: list[int] = []
     ind_p: list[int] = []
     ind_col: list[int] = []
@@ -155,6 +167,7 @@ def solve_stage_a(
         person_moves.setdefault(e, []).append(c)
         if status.due[e]:
             phi_terms.append((c, w2))
+            due_cols.append(c)
 
     for e, p in zip(space.kunci_person.tolist(), space.kunci_position.tolist()):
         individual_move(e, p, True)
@@ -183,6 +196,7 @@ def solve_stage_a(
                     moves_into[p].append((c, 1.0))
                     if due:
                         phi_terms.append((c, w2))
+                        due_cols.append(c)
                 keys.append((members, g.positions, ycols))
     # --- rows ---------------------------------------------------------------------------------------
     in_key = np.zeros(n, dtype=bool)
@@ -242,7 +256,17 @@ def solve_stage_a(
     # the costs instead, the LP's optimal vertex was fractional (measured, 5,000 people: 23 values, with
     # every move in the LP; a 9.5 s MIP then); with the Φ row it has been integral on every round measured
     phi = b.col(-INF, INF, integer=False)
-    phi_row = b.row(phi_terms + [(phi, -1.0)], 0, 0)
+    if hold is None:
+        phi_row = b.row(phi_terms + [(phi, -1.0)], 0, 0)
+        level_gap = float(w1)  # a gap this large is a level-0/1 gap (see below)
+    else:
+        assert keep is not None
+        l0, l1, l2 = hold
+        b.row([(stay[e], 1.0) for e in np.flatnonzero(status.dihapus).tolist()], -INF, l0)
+        b.row([(c, 1.0) for c in f_cols], l1, INF)
+        b.row([(c, 1.0) for c in due_cols], l2, INF)
+        phi_row = b.row([(stay[e], 1.0) for e in np.flatnonzero(keep).tolist()] + [(phi, -1.0)], 0, 0)
+        level_gap = INF  # the level-wise LPs are Φ's
     cost = np.zeros(len(b.lo))
     cost[phi] = -1.0
     columns = len(b.lo)
@@ -270,6 +294,12 @@ def solve_stage_a(
     values, st_name, value, bound = None, "no-solution", None, None
     incumbent: tuple[float, np.ndarray] | None = None
     ms = lp.solve_lp(t0 + time_limit)
+    if ms == highspy.HighsModelStatus.kInfeasible and not lp.complete():
+        # infeasible without the moves held out: someone named in Larangan (a rejected move of a reviewed
+        # plan, too) may have to leave a position that approved or Kunci moves fill. Infeasible is proven
+        # only with every move in
+        lp.add_all_moves()
+        ms = lp.solve_lp(t0 + time_limit)
     if ms == highspy.HighsModelStatus.kOptimal:
         x = lp.lp_values()
         lp_value = lp.objective()
@@ -295,7 +325,7 @@ def solve_stage_a(
                 incumbent = (found[1], found[2])
                 if found[1] >= bound - 0.5:
                     st_name, value, values = "optimal", found[1], found[2]  # at the LP's floor: proven
-                elif found[1] <= bound - w1:
+                elif found[1] <= bound - level_gap:
                     # a gap of a Prioritas-1 place or more: reduced-cost fixing cannot close it, the
                     # level-wise LPs may (measured, 50,000 people, 4 due moves short: the three LPs
                     # took 112 s and left 2, so they run only for a level-0/1 gap)
@@ -449,6 +479,10 @@ class _StageLp:
         first = np.flatnonzero(np.r_[True, person[1:] != person[:-1]])
         rank = np.arange(len(order)) - np.repeat(first, np.diff(np.r_[first, len(order)]))
         return self._add(self.pool[out[take[order[rank < POOL_PER_PERSON]]]])
+
+    def add_all_moves(self) -> int:
+        """Every individual move still held out enters the LP."""
+        return self._add(self.pool[self.hcol[self.pool] < 0])
 
     def complete(self) -> bool:
         """Whether every individual move is in the LP."""

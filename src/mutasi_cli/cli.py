@@ -311,6 +311,15 @@ def plan(
         ),
     ] = Route.pricing,
     config: Annotated[Path | None, typer.Option("--config", help=CONFIG_HELP)] = None,
+    review: Annotated[
+        Path | None,
+        typer.Option(
+            "--review",
+            metavar="TINJAUAN.xlsx",
+            help="Susun ulang setelah tinjauan: buku kerja rencana yang telah ditinjau (Setuju kosong/Ya "
+            "dipertahankan, Tidak atau baris dihapus tidak dilakukan), dengan perubahan sesedikit mungkin.",
+        ),
+    ] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Cetak hasil sebagai JSON di stdout.")] = False,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Tanpa keluaran kecuali galat.")] = False,
     debug: Annotated[bool, typer.Option("--debug", help=DEBUG_HELP)] = False,
@@ -319,14 +328,16 @@ def plan(
     from mutasi_cli.files import check_output, output_lock
     from mutasi_cli.workflow import InvalidInput, plan_files
 
-    date = _parse_date(effective_date)
+    date = _parse_date(effective_date) if effective_date is not None or review is None else None
     show_progress = not quiet and not as_json and err.is_terminal
     status_line = _PhaseProgress() if show_progress else None
     stop = status_line.stop if status_line else None
     invalid: InvalidInput | None = None
     with _errors(as_json=as_json, debug=debug, cleanup=stop):
         settings = load_settings(config)
-        check_output(output, inputs=_inputs(pegawai, jabatan, config, settings.source), suffixes=(".xlsx",))
+        check_output(
+            output, inputs=_inputs(pegawai, jabatan, config, settings.source, review), suffixes=(".xlsx",)
+        )
         with output_lock(output):
             if status_line:
                 status_line.start()
@@ -338,7 +349,7 @@ def plan(
             try:
                 run = plan_files(
                     pegawai, jabatan, output, effective_date=date, solver=solver.value, time_limit=time_limit,
-                    route=route.value, progress=progress, settings=settings,
+                    route=route.value, progress=progress, settings=settings, review=review,
                 )  # fmt: skip
             except InvalidInput as exc:
                 invalid = exc
@@ -387,6 +398,13 @@ def plan(
             out.print(
                 f"[yellow]{format_count(len(warnings))} peringatan[/] pada data masukan (lihat `mutasi validate`)."
             )
+        if s.review is not None:
+            from mutasi_cli.messages import REVIEW_TERMINAL
+
+            counts = {k: format_count(int(v)) for k, v in s.review.items() if isinstance(v, int)}
+            out.print(safe(REVIEW_TERMINAL.format(**counts)))
+            for line in list(s.review.get("priority1_left_empty") or []):  # type: ignore[call-overload]
+                out.print(f"[bold yellow]Peringatan:[/] {safe(str(line))}")
         if run.freeze is not None:
             label = "[bold]Catatan:[/]" if run.freeze.approved else "[bold yellow]Peringatan:[/]"
             out.print(f"{label} {safe(run.freeze.message)}")

@@ -28,6 +28,19 @@ TETAP = -1
 
 
 @dataclass
+class Review:
+    """A reviewed plan the round is re-planned after (``plan --review``, CONTRACT.md "Re-planning after
+    review"). ``approved``: person, position, row (its Excel row in Daftar Mutasi): moves kept as they are,
+    which count in the turnover cap like any move. ``rejected``: person, position, row, sheet, how
+    ("tidak" for Setuju = Tidak, "dihapus" for a deleted row): moves never made (they join
+    ``Round.larangan``). ``path``: the reviewed workbook, as given."""
+
+    path: str
+    approved: pd.DataFrame
+    rejected: pd.DataFrame
+
+
+@dataclass
 class Source:
     path: str
     sha256: str
@@ -45,6 +58,8 @@ class Round:
     weights: Weights = field(default_factory=Weights)  # level 3, from mutasi.toml
     rules: RuleSettings = field(default_factory=RuleSettings)  # [aturan], from mutasi.toml
     limits: Limits = field(default_factory=Limits)  # [batas], from mutasi.toml
+    #: the reviewed plan this round re-plans (``plan --review``), None for a first plan
+    review: Review | None = None
 
     @property
     def n_people(self) -> int:

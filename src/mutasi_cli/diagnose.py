@@ -52,7 +52,10 @@ MIP_SECONDS = 20.0
 MAX_CONFLICTS = 20
 
 KUNCI, LARANGAN, RELASI = "Kunci", "Larangan", "Relasi"
-SHEET_ORDER = (KUNCI, LARANGAN, RELASI)
+#: the reviewed plan's sheets (``plan --review``): approved rows of Daftar Mutasi are held like Kunci
+#: rows, rejected ones (and deleted ones, found in Penjelasan) like Larangan rows
+PLAN_ROWS, EXPLANATION_ROWS = "Daftar Mutasi", "Penjelasan"
+SHEET_ORDER = (KUNCI, LARANGAN, RELASI, PLAN_ROWS, EXPLANATION_ROWS)
 
 
 @dataclass(frozen=True)
@@ -184,15 +187,20 @@ def _units(rnd: Round) -> list[_Unit]:
         ref = RowRef(KUNCI, _excel_row(k, i))
         kind = "stay" if p == TETAP or p == cur[e] else "move"
         units.append(_Unit(ref, kind, person=e, position=p if kind == "move" else -1))
+    if rnd.review is not None:
+        a = rnd.review.approved
+        for e, p, row in a[["person", "position", "row"]].itertuples(index=False):
+            units.append(_Unit(RowRef(PLAN_ROWS, int(row)), "move", person=int(e), position=int(p)))
     lar = rnd.larangan
     by_row: dict[object, _Unit] = {}
     for i in range(len(lar)):
         row = _excel_row(lar, i)
         e = int(lar["person"].iloc[i])
-        key: object = (row, e) if row is not None else ("index", i)
+        sheet = str(lar["sheet"].iloc[i]) if "sheet" in lar.columns else LARANGAN
+        key: object = (sheet, row, e) if row is not None else ("index", i)
         unit = by_row.get(key)
         if unit is None:
-            unit = by_row[key] = _Unit(RowRef(LARANGAN, row), "larangan", person=e)
+            unit = by_row[key] = _Unit(RowRef(sheet, row), "larangan", person=e)
             units.append(unit)
         unit.bans.append((int(lar["position"].iloc[i]), str(lar["unit"].iloc[i] or "")))
     rel = rnd.relasi
@@ -315,7 +323,11 @@ class _Switchboard:
         self.unsure = 0
         n = rnd.n_people
         empty = dataclasses.replace(
-            rnd, kunci=rnd.kunci.iloc[0:0], larangan=rnd.larangan.iloc[0:0], relasi=rnd.relasi.iloc[0:0]
+            rnd,
+            kunci=rnd.kunci.iloc[0:0],
+            larangan=rnd.larangan.iloc[0:0],
+            relasi=rnd.relasi.iloc[0:0],
+            review=None,
         )
         self.status = dataclasses.replace(status, kunci_pos=np.full(n, NO_LOCK, dtype=np.int64))
         self.space: CandidateSpace = candidate_space(empty, self.status)

@@ -250,7 +250,9 @@ def _move_reasons(rnd: Round, result: PlanResult, f: _MoveFacts, k: int) -> tupl
     p, c = int(result.final[e]), int(_at(rnd).people[e, "pos"])
     public: list[str] = []
     internal: list[str] = []
-    if st.kunci_pos[e] >= 0:
+    if st.approved_only(e):
+        internal.append(messages.REVIEW_NOTE_KEPT)
+    elif st.kunci_pos[e] >= 0:
         public.append(messages.REASON_KUNCI)
         internal.append(messages.NOTE_KUNCI)
         broken = [RULES[r].describe(rnd.rules) for r in kunci_breaks(rnd, result, e)]
@@ -390,7 +392,7 @@ def _explanation(
     ]
     # the need the move fills
     need: list[str] = []
-    if st.kunci_pos[e] >= 0:
+    if st.kunci_pos[e] >= 0 and not st.approved_only(e):
         need.append(m.EXPLAIN_KUNCI)
     if st.dihapus[e]:
         need.append(m.EXPLAIN_DIHAPUS.format(you=you))
@@ -461,7 +463,7 @@ def _explanation(
         sources.append(RULES["jabatan-dihapus"].source)
     if bool(_at(rnd).people[e, "pppk"]):
         sources.append(RULES["pppk-jabatan"].source)
-    if st.kunci_pos[e] >= 0:
+    if st.kunci_pos[e] >= 0 and not st.approved_only(e):
         sources.append(RULES["larangan"].source)
     lines.append(m.EXPLAIN_BASIS.format(sources="; ".join(dict.fromkeys(sources))))
     return "\n".join(lines)

@@ -333,6 +333,16 @@ ISSUE_TEMPLATES: dict[str, tuple[_Sev, str]] = {
         "Usulan mutasi pegawai jatuh tempo ini ke jabatan Prioritas 1 {value} ({nama}, {unit}) ditolak, "
         "sehingga jabatan itu lowong setelah mutasi ({empty} dari Formasi {formasi} tempat kosong).",
     ),
+    "review-effective-date": (
+        "error",
+        "Rencana yang ditinjau ({path}) disusun untuk tanggal berlaku {value}, bukan {actual}. Susun ulang "
+        "dengan --effective-date {value}, atau tanpa --effective-date.",
+    ),
+    "review-no-explanations": (
+        "warning",
+        "Sheet Penjelasan tidak ada di {path}: baris Daftar Mutasi yang dihapus tidak dapat dikenali, "
+        "sehingga hanya baris bertanda Setuju = Tidak yang dianggap ditolak.",
+    ),
     "check-rejected-unplaced": (
         "warning",
         "Usulan mutasi pemangku jabatan yang dihapus ini ditolak: ia tidak tertampung (jabatan lamanya "
@@ -1375,3 +1385,31 @@ WHY_ROUTE_PELAKSANA = (
     "PP 11/2017 jo. PP 17/2020 (penyusunan kebutuhan dan pengadaan PNS); UU 20/2023 (manajemen ASN)",
 )
 # end of explain (mutasi_cli.inquiry)
+
+# --- re-planning after review (mutasi_cli.review) ---------------------------------------------------------
+#: the column of Daftar Mutasi and the sheet a re-plan adds
+REVIEW_COLUMN = "Hasil Tinjauan"
+REVIEW_SHEET = "Hasil Tinjauan"
+REVIEW_MARKS = {
+    "tetap": "Dipertahankan (disetujui tim penilai)",
+    "baru": "Baru (tidak ada dalam rencana yang ditinjau)",
+    "berubah": "Berubah (usulan semula ditolak)",
+    "batal": "Batal (usulan ditolak; pegawai tetap pada jabatannya)",
+}
+REVIEW_DECISIONS = {"disetujui": "Disetujui", "tidak": "Ditolak (Setuju = Tidak)", "dihapus": "Baris dihapus"}
+REVIEW_NO_ROW = "-"
+REVIEW_STAYS = "Tetap pada jabatannya"
+REVIEW_UNPLACED = "Tidak tertampung"
+REVIEW_WHY_KEPT = "Usulan disetujui dan dipertahankan apa adanya."
+REVIEW_WHY_DROPPED = "Usulan ditolak; mutasi ini tidak dilakukan."
+REVIEW_WHY_CHANGED = "Usulan semula ke {kode} ditolak; kini: {keterangan}."
+REVIEW_WHY_NEW = "Mutasi baru untuk menggantikan yang ditolak: {keterangan}."
+REVIEW_P1_EMPTY = (
+    "Penolakan usulan ini membuat jabatan Prioritas 1 {kode} ({nama}, {unit}) tetap lowong: {empty} dari "
+    "Formasi {formasi} tempat kosong setelah mutasi, dan tidak ada pegawai lain yang dapat mengisinya."
+)
+REVIEW_NOTE_KEPT = "Disetujui tim penilai pada rencana yang ditinjau"
+REVIEW_TERMINAL = (
+    "Hasil tinjauan: {tetap} dipertahankan, {baru} baru, {berubah} berubah, {batal} batal; "
+    "{changes} perubahan terhadap rencana yang ditinjau."
+)

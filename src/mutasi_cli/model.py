@@ -47,7 +47,40 @@ def turnover_caps(rnd: Round) -> dict[str, int]:
     units = rnd.positions["unit"].to_numpy()[rnd.people["pos"].to_numpy()]
     counts = pd.Series(units).value_counts()
     share = rnd.rules.perputaran_persen
-    return {u: -(-share * int(n) // 100) for u, n in counts.items()}
+    caps = {u: -(-share * int(n) // 100) for u, n in counts.items()}
+    for u, n in approved_per_unit(rnd).items():
+        caps[u] -= n  # what is left of the cap for the other movers (may go below 0: then infeasible)
+    return caps
+
+
+def approved_per_unit(rnd: Round) -> dict[str, int]:
+    """The approved moves of a reviewed plan out of each unit, leaving Dihapus positions aside as the cap
+    does (CONTRACT.md: approved moves count in the turnover cap like any move). The models hold these
+    people as they hold Kunci people, outside the unit's free movers, so the cap the free movers share is
+    the unit's cap less these moves."""
+    review = rnd.review
+    if review is None or not len(review.approved):
+        return {}
+    a = review.approved["person"].to_numpy()
+    a = a[~np.isin(a, rnd.kunci["person"].to_numpy())]  # a Kunci move stays outside the cap
+    cur = rnd.people["pos"].to_numpy()[a]
+    aktif = rnd.positions["aktif"].to_numpy()[cur]
+    units = rnd.positions["unit"].to_numpy()[cur[aktif]]
+    return {str(u): int(n) for u, n in pd.Series(units).value_counts().items()}
+
+
+def unchanged_stays(rnd: Round) -> np.ndarray | None:
+    """For a re-plan after review, the people whose staying (s[e], or u[e] for an incumbent of a Dihapus
+    position) keeps their outcome of the reviewed plan (:func:`mutasi_cli.review.reference_plan`):
+    everyone but the approved movers, whose move is fixed. The changes to the reviewed plan are then
+    |U| − Σ_{e ∈ U} s[e], and "fewest changes" (between levels 2 and 3) is "most of these stay". None for
+    a first plan."""
+    review = rnd.review
+    if review is None:
+        return None
+    keep = np.ones(rnd.n_people, dtype=bool)
+    keep[review.approved["person"].to_numpy()] = False
+    return keep
 
 
 def lexicographic_weights(rnd: Round, status: PersonStatus) -> tuple[int, int, int]:
@@ -343,6 +376,13 @@ def stage_a_objective(model: Model) -> pulp.LpAffineExpression:
     """Stage A maximises Φ (levels 0–2)."""
     assert model.phi is not None
     return pulp.LpAffineExpression([(model.phi, 1)])
+
+
+def keep_expression(model: Model, keep: np.ndarray) -> pulp.LpAffineExpression:
+    """Σ_{e ∈ keep} s[e] (u[e] for an incumbent of a Dihapus position): the stays that are no change to
+    a reviewed plan (:func:`unchanged_stays`)."""
+    terms = [(v, 1) for e, v in model.s.items() if keep[e]] + [(v, 1) for e, v in model.u.items() if keep[e]]
+    return _expr(terms)
 
 
 def stage_b_objective(model: Model) -> pulp.LpAffineExpression:

@@ -214,8 +214,16 @@ def _plan_direct(rnd, status, space, solver, deadline, timings, say):
     if not can_start(prob, deadline - time.perf_counter()):
         timings["solve"] = time.perf_counter() - t
         return "feasible", plan_a, out_a, SolveOutcome("feasible", None, None, 0.0), stats
-    say("solve-b")
     prob += (model_mod.stage_a_objective(model) >= phi, "fix_levels_0_2")
+    keep = model_mod.unchanged_stays(rnd)
+    if keep is not None:  # a re-plan after review: the fewest changes to it, levels 0–2 held
+        plan_a, proven = _fewest_changes(model, cand, rnd, status, plan_a, keep, solver, deadline, stats)
+        if not proven:
+            out_a = SolveOutcome("feasible", out_a.objective, out_a.bound, out_a.seconds)
+        if not can_start(prob, deadline - time.perf_counter()):
+            timings["solve"] = time.perf_counter() - t
+            return "feasible", plan_a, out_a, SolveOutcome("feasible", None, None, 0.0), stats
+    say("solve-b")
     prob.setObjective(model_mod.stage_b_objective(model))
     _set_start(model, cand, rnd, plan_a)
     out_b = solve(prob, solver, deadline - time.perf_counter(), rel_gap=STAGE_B_REL_GAP, warm_start=True)
@@ -230,6 +238,31 @@ def _plan_direct(rnd, status, space, solver, deadline, timings, say):
     timings["solve"] = time.perf_counter() - t
     st = "optimal" if out_a.status == "optimal" and out_b.status == "optimal" else "feasible"
     return st, final, out_a, out_b, stats
+
+
+def _fewest_changes(model, cand, rnd, status, plan_a, keep, solver, deadline, stats):
+    """Maximise the stays of ``keep`` (:func:`mutasi_cli.model.unchanged_stays`) with Φ held, then hold
+    that count too: (the plan, whether it is proven). Stage A's plan stands if no better one is found."""
+    prob = model.prob
+    stays = model_mod.keep_expression(model, keep)
+    prob.setObjective(stays)
+    _set_start(model, cand, rnd, plan_a)
+    t = time.perf_counter()
+    out = solve(prob, solver, (deadline - t) * STAGE_A_SHARE, abs_gap=0.999, warm_start=True)
+    stats["review_seconds"] = time.perf_counter() - t
+    final = plan_a
+    if out.has_solution:
+        found = _extract(model, cand, rnd)
+        if found is not None and not violations(rnd, status, found):
+            if _kept(rnd, found, keep) >= _kept(rnd, plan_a, keep):
+                final = found
+    prob += (stays >= _kept(rnd, final, keep), "fix_changes")
+    return final, out.status == "optimal" and final is not plan_a
+
+
+def _kept(rnd: Round, final: np.ndarray, keep: np.ndarray) -> int:
+    cur = rnd.people["pos"].to_numpy()
+    return int((((final == cur) | (final == UNPLACED)) & keep).sum())
 
 
 def _direct_time_up(rnd: Round, status: PersonStatus, columns: int | None):

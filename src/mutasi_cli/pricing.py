@@ -59,6 +59,7 @@ from mutasi_cli.model import (
     relation_rows,
     stay_bounds,
     turnover_groups,
+    unchanged_stays,
 )
 from mutasi_cli.numbers import format_count, format_number
 from mutasi_cli.rules import NO_LOCK, PersonStatus, larangan_mask
@@ -197,9 +198,16 @@ class PricingModel:
     """The model of :mod:`mutasi_cli.model` as HiGHS arrays, with move columns added on demand."""
 
     def __init__(
-        self, rnd: Round, status: PersonStatus, space: CandidateSpace, targets: tuple[int, int, int]
+        self,
+        rnd: Round,
+        status: PersonStatus,
+        space: CandidateSpace,
+        targets: tuple[int, int, int],
+        unchanged: tuple[np.ndarray, int] | None = None,
     ) -> None:
-        """``targets``: the optimal values of levels 0–2 (stage A), held by three rows."""
+        """``targets``: the optimal values of levels 0–2 (stage A), held by three rows. ``unchanged``: for
+        a re-plan after review, the people whose stay is no change (:func:`mutasi_cli.model.unchanged_stays`)
+        and how many of them stay at the fewest changes, held by a fourth row."""
         self.rnd, self.status, self.space = rnd, status, space
         people, positions = rnd.people, rnd.positions
         n, m = rnd.n_people, rnd.n_positions
@@ -317,6 +325,10 @@ class PricingModel:
         p1_places = [(self.f_col[p], 1.0) for p in np.flatnonzero(self.f_col >= 0)]
         self.l1_row = row(p1_places + p1_stays, l1, INF)  # moves into Prioritas-1 positions enter as added
         self.l2_row = row([], l2, INF)  # the moves of due people enter as they are added
+        if unchanged is not None:  # the fewest changes to the reviewed plan, on static columns only
+            mask, kept = unchanged
+            own = np.where(self.s_col >= 0, self.s_col, self.u_col)
+            row([(c, 1.0) for c in own[mask].tolist()], kept, INF)
         self.h.addRows(
             len(rows_lo),
             np.array(rows_lo),
@@ -897,6 +909,49 @@ def solve_pricing(
     return run
 
 
+def _stays(rnd: Round, final: np.ndarray) -> np.ndarray:
+    """Per person, whether the plan keeps them where the stay column puts them: in place, or unplaced for
+    an incumbent of a Dihapus position."""
+    cur = rnd.people["pos"].to_numpy()
+    return (final == cur) | (final < 0)
+
+
+def _fewest_changes(
+    rnd: Round,
+    status: PersonStatus,
+    space: CandidateSpace,
+    plan_a: np.ndarray,
+    keep: np.ndarray,
+    a_deadline: float,
+    deadline: float,
+    mip_solver: str,
+    stats: dict[str, float],
+) -> np.ndarray:
+    """Stage A again, on the same aggregated model, maximising the stays of ``keep`` with levels 0–2 held
+    at stage A's values: the plan with the fewest changes to the reviewed plan. Stage A's plan stands
+    (and the run is no longer proven, ``TIME_CUT``) when this one is not proven or not found in time."""
+    t = time.perf_counter()
+    reached = level_values(rnd, status, plan_a)
+    until = max(a_deadline, t + 0.5 * (deadline - t))
+    stage = solve_stage_a(
+        rnd, status, space, until - t, mip_solver, hold=(reached[0], reached[1], reached[2]), keep=keep
+    )
+    stats["review_seconds"] = time.perf_counter() - t
+    stats["review_columns"] = stage.columns
+    found = stage.final
+    if found is None:
+        stats[TIME_CUT] = 1.0
+        return plan_a
+    now = level_values(rnd, status, found)
+    if (now[0], now[1], now[2]) != (reached[0], reached[1], reached[2]):
+        stats[TIME_CUT] = 1.0  # not expected: the rows hold them; stage A's plan is safe
+        return plan_a
+    if stage.outcome.status != "optimal":
+        stats[TIME_CUT] = 1.0
+    better = _stays(rnd, found)[keep].sum() >= _stays(rnd, plan_a)[keep].sum()
+    return found if better else plan_a
+
+
 def _solve_pricing(
     rnd: Round,
     status: PersonStatus,
@@ -918,13 +973,18 @@ def _solve_pricing(
     if out_a.status == "infeasible" or stage.final is None:
         return PricingRun(None, out_a, None, stats)
     plan_a = stage.final
+    keep = unchanged_stays(rnd)
+    kept: tuple[np.ndarray, int] | None = None
+    if keep is not None:  # a re-plan after review: the fewest changes, with levels 0–2 held
+        plan_a = _fewest_changes(rnd, status, space, plan_a, keep, a_deadline, deadline, mip_solver, stats)
+        kept = (keep, int(_stays(rnd, plan_a)[keep].sum()))
     if deadline - time.perf_counter() < STAGE_B_BUILD_SECONDS_PER_PERSON * rnd.n_people:
         stats[TIME_CUT] = 1.0  # no time left to build stage B's model: stage A's plan, "feasible"
         stats["stage_b_skipped"] = 1.0
         return PricingRun(plan_a, out_a, SolveOutcome("feasible", None, None, 0.0), stats)
     t = time.perf_counter()
     reached = level_values(rnd, status, plan_a)
-    pm = PricingModel(rnd, status, space, (reached[0], reached[1], reached[2]))
+    pm = PricingModel(rnd, status, space, (reached[0], reached[1], reached[2]), kept)
     cur = pm.cur
     moved = np.flatnonzero((plan_a != cur) & (plan_a >= 0) & (status.kunci_pos == NO_LOCK))
     pm.add_columns(moved, plan_a[moved])

@@ -41,6 +41,7 @@ from mutasi_cli.freeze import Freeze
 from mutasi_cli.numbers import cell_format, format_count, format_number, percent_format
 from mutasi_cli.planner import STAGE_B_REL_GAP, PlanResult
 from mutasi_cli.pricing import STAGE_B_ACCEPT
+from mutasi_cli.review import Outcomes, review_sheet
 from mutasi_cli.rules import setting_rows
 
 SHEETS = (
@@ -91,6 +92,9 @@ class Summary:
     fallback: bool = False
     #: the time limit of the run (seconds), for the fallback's advice
     time_limit: float | None = None
+    #: a re-plan after review: the counts of :func:`mutasi_cli.review.outcomes` (kept, new, changed,
+    #: dropped, rejected, changes) and the Prioritas-1 places its rejections leave empty
+    review: dict[str, object] | None = None
 
     @property
     def fallback_note(self) -> str:
@@ -112,7 +116,7 @@ class Summary:
             "seconds": round(self.seconds, 3),
             "gap": None if self.gap is None else round(self.gap, 6),
             "fallback": self.fallback,
-        }
+        } | ({} if self.review is None else {"review": self.review})
 
 
 def summarize(rnd: Round, result: PlanResult, seconds: float, time_limit: float | None = None) -> Summary:
@@ -145,7 +149,10 @@ def write_plan(
     settings: dict[str, object],
     *,
     freeze: Freeze | None = None,
+    review: Outcomes | None = None,
 ) -> None:
+    """The plan's workbook, sheets in :data:`SHEETS` order; a re-plan after review (``review``) also marks
+    each row of Daftar Mutasi (column Hasil Tinjauan) and adds sheet Hasil Tinjauan after it."""
     wb = Workbook()
     ws = wb.active
     assert ws is not None
@@ -153,8 +160,15 @@ def write_plan(
     vacancies = explain.vacancies(rnd, result)
     _ringkasan(ws, rnd, result, summary, freeze, vacancies)
     moves = explain.moves(rnd, result)
+    reviewed: list[tuple[str, pd.DataFrame | None]] = []
+    if review is not None:
+        nip_at = {str(n): i for i, n in enumerate(rnd.people["nip"])}
+        marks = [messages.REVIEW_MARKS.get(str(review.marks[nip_at[str(n)]]), "") for n in moves["NIP"]]
+        moves = moves.assign(**{messages.REVIEW_COLUMN: marks})
+        reviewed = [(messages.REVIEW_SHEET, review_sheet(rnd, result.final, review, moves))]
     for name, frame in (
         ("Daftar Mutasi", moves),
+        *reviewed,
         ("Penjelasan", explain.explanations(rnd, result)),
         ("Lampiran SK", None),
         ("Lowongan", vacancies),

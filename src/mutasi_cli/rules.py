@@ -196,6 +196,12 @@ class PersonStatus:
     dihapus: np.ndarray  # incumbent of a Dihapus position (must move)
     kunci_pos: np.ndarray  # locked target position, TETAP (-1) for "stays", -2 for no lock
     retirement: list[dt.date | None]
+    #: held by an approved row of a reviewed plan (``plan --review``) and by no Kunci row: its move is
+    #: the planner's own, kept, not a decision of the leadership
+    approved: np.ndarray | None = None
+
+    def approved_only(self, e: int | np.integer) -> bool:
+        return self.approved is not None and bool(self.approved[e])
 
     @property
     def movable(self) -> np.ndarray:
@@ -262,6 +268,14 @@ def person_status(rnd: Round) -> PersonStatus:
     kunci_pos = np.full(n, NO_LOCK, dtype=np.int64)
     if len(rnd.kunci):
         kunci_pos[rnd.kunci["person"].to_numpy()] = rnd.kunci["position"].to_numpy()
+    approved = None
+    if rnd.review is not None:  # approved moves are held like Kunci moves
+        a = rnd.review.approved["person"].to_numpy()
+        approved = np.zeros(n, dtype=bool)
+        approved[a] = True
+        if len(rnd.kunci):
+            approved[rnd.kunci["person"].to_numpy()] = False
+        kunci_pos[a[approved[a]]] = rnd.review.approved["position"].to_numpy()[approved[a]]
     blocked = {
         "masa-jabatan": ~min_ok,
         "pensiun": retiring,
@@ -269,7 +283,7 @@ def person_status(rnd: Round) -> PersonStatus:
         "kedudukan-hukum": (people["kedudukan"] != grades.KEDUDUKAN_AKTIF).to_numpy(),
         "cpns": people["cpns"].to_numpy(dtype=bool) & (not s.mutasi_cpns),
     }
-    return PersonStatus(tenure, due, blocked, dihapus, kunci_pos, retirement)
+    return PersonStatus(tenure, due, blocked, dihapus, kunci_pos, retirement, approved)
 
 
 @dataclass
@@ -437,8 +451,12 @@ def eligible_mask(failures: dict[str, np.ndarray]) -> np.ndarray:
 
 
 def kunci_targets(rnd: Round) -> pd.DataFrame:
-    """Kunci rows that move someone (not TETAP, not their own position)."""
-    k = rnd.kunci
+    """Kunci rows that move someone (not TETAP, not their own position), and the approved moves of a
+    reviewed plan (``plan --review``), which every model makes as it makes a Kunci move."""
+    k = rnd.kunci[["person", "position"]]
+    if rnd.review is not None and len(rnd.review.approved):
+        approved = rnd.review.approved[["person", "position"]]
+        k = pd.concat([k[~k["person"].isin(approved["person"])], approved], ignore_index=True)
     cur = rnd.people["pos"].to_numpy()
     moving = (k["position"] != TETAP) & (k["position"].to_numpy() != cur[k["person"].to_numpy()])
     return k[moving]

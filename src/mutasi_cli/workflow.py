@@ -13,6 +13,7 @@ from mutasi_cli.freeze import Freeze, freeze_status
 from mutasi_cli.issues import IssueLog
 from mutasi_cli.load import load_round
 from mutasi_cli.planner import PlanResult, plan, write_reserve
+from mutasi_cli.reader import sha256_of
 from mutasi_cli.report import Summary, summarize, write_plan
 from mutasi_cli.settings import Settings
 
@@ -37,25 +38,46 @@ class PlanRun:
     freeze: Freeze | None = None
 
 
+def _reviewed_date(path: Path) -> dt.date | None:
+    """The effective date a reviewed plan recorded (None when it cannot be read: the check says why)."""
+    from mutasi_cli.decree import read_reviewed_plan
+
+    return read_reviewed_plan(path, strict=False).effective_date
+
+
 def plan_files(
     pegawai: Path,
     jabatan: Path,
     output: Path,
     *,
-    effective_date: dt.date,
+    effective_date: dt.date | None,
     solver: str = "cbc",
     time_limit: float = 300.0,
     route: str = "pricing",
     progress: Callable[[str], None] | None = None,
     settings: Settings | None = None,
+    review: Path | None = None,
 ) -> PlanRun:
+    """Read, plan and write. ``effective_date`` None: today, or for a re-plan after review (``review``,
+    the reviewed workbook) the date of the reviewed plan. A reviewed plan that cannot be used raises
+    :class:`mutasi_cli.decree.PlanError` with every fault."""
     say = progress or (lambda _m: None)
     t0 = time.perf_counter()
     say("read")
     settings = settings or Settings()
+    if effective_date is None:
+        effective_date = _reviewed_date(review) if review is not None else None
+        effective_date = effective_date or dt.date.today()
     rnd, log = load_round(pegawai, jabatan, effective_date, settings)
     if rnd is None:
         raise InvalidInput(log)
+    read = None
+    if review is not None:
+        from mutasi_cli.review import apply_review, read_review
+
+        read = read_review(review, rnd, pegawai=pegawai, jabatan=jabatan, config=settings.source)
+        rnd = apply_review(rnd, read.review)
+        log.issues.extend(read.warnings)
     t_read = time.perf_counter() - t0
     budget = max(1.0, time_limit - t_read)
     # the workbook's writing, kept from the time limit: it takes 1.5–2.8 times as long as reading the
@@ -66,6 +88,12 @@ def plan_files(
     result.timings = {"read+check": t_read, **result.timings}
     summary = summarize(rnd, result, time.perf_counter() - t0, time_limit)
     freeze = freeze_status(settings.pilkada, effective_date)
+    marks = None
+    if read is not None and result.status != "infeasible":
+        from mutasi_cli.review import outcomes, priority1_losses
+
+        marks = outcomes(rnd, result.person_status.dihapus, result.final)
+        summary.review = dict(marks.counts) | {"priority1_left_empty": priority1_losses(rnd, result.final)}
     if result.status != "infeasible":
         say("write")
         t = time.perf_counter()
@@ -74,7 +102,10 @@ def plan_files(
             "rute": route,
             "berkas pengaturan": str(settings.source) if settings.source else "(bawaan)",
         }
-        write_plan(output, rnd, result, summary, shown, freeze=freeze)
+        if review is not None:
+            shown["rencana yang ditinjau"] = str(review)
+            shown["rencana yang ditinjau (SHA-256)"] = sha256_of(review)
+        write_plan(output, rnd, result, summary, shown, freeze=freeze, review=marks)
         result.timings["write"] = time.perf_counter() - t
         summary.seconds = time.perf_counter() - t0
     return PlanRun(rnd, result, summary, log, output, freeze)

@@ -1,0 +1,312 @@
+"""Re-planning after review (``plan --review``, CONTRACT.md "Re-planning after review").
+
+The reviewed plan is the workbook ``plan`` wrote, edited in ``Daftar Mutasi``: a row with ``Setuju``
+blank or Ya is approved, Tidak is rejected, a deleted row is rejected. Reading it:
+
+1. it is checked as ``mutasi check`` checks it (:func:`mutasi_cli.plan_check.check_plan`), against the
+   very inputs the re-plan reads: a changed input, other settings, a row that names nobody, a code that
+   exists nowhere, an approved move that breaks a rule or the turnover cap, a rejected Kunci move — each
+   is an error naming the sheet, Excel row and column (exit 1). Only the faults the re-plan repairs by
+   moving others pass: a position over its formasi because an incumbent's move was rejected, a Relasi
+   pair brought together by one approved move;
+2. a deleted row is found from sheet ``Penjelasan``, which lists every move the plan made (its NIP and
+   its new position as "Jabatan pada Unit"): a person there with no row in Daftar Mutasi had their row
+   deleted, and every position of that name in that unit is closed to them;
+3. the round gets a :class:`mutasi_cli.data.Review`: the approved moves, held as every model holds a
+   Kunci move but counted in the turnover cap (:func:`mutasi_cli.model.turnover_caps`), and the rejected
+   ones, which join ``Larangan``.
+
+The planner then optimises levels 0–2, then the fewest changes to the reviewed plan
+(:func:`mutasi_cli.model.unchanged_stays`), then levels 3–4; :func:`outcomes` marks each person's row.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+
+from mutasi_cli import messages
+from mutasi_cli.data import Review, Round
+from mutasi_cli.decree import PLAN_SHEET, PlanError, ReviewedPlan, read_reviewed_plan
+from mutasi_cli.headers import header_key
+from mutasi_cli.issues import Issue, IssueLog
+from mutasi_cli.reader import ReadError, find_header_row, find_sheet, read_raw
+from mutasi_cli.values import is_blank, nip_digits, norm_key
+from mutasi_cli.verify import UNPLACED
+
+#: the sheet that lists every move the plan made (deleted rows of Daftar Mutasi are found there)
+EXPLANATION_SHEET = "Penjelasan"
+#: faults of the approved rows alone that the re-plan repairs by moving other people
+REPAIRABLE = frozenset({"check-over-capacity", "check-relasi"})
+
+#: the outcome of a person's row in the re-plan (``Hasil Tinjauan``)
+KEPT, NEW, CHANGED, DROPPED = "tetap", "baru", "berubah", "batal"
+
+
+@dataclass
+class ReviewRead:
+    """The reviewed plan as the re-plan uses it: the :class:`~mutasi_cli.data.Review` for the round, and
+    the warnings of the check (a rejected move that leaves a Prioritas-1 place empty, …)."""
+
+    review: Review
+    reviewed: ReviewedPlan
+    warnings: list[Issue]
+    effective_date: dt.date
+
+
+def read_review(
+    path: Path, rnd: Round, *, pegawai: Path, jabatan: Path, config: Path | None
+) -> ReviewRead:
+    """Read and check the reviewed plan at ``path`` for a re-plan of ``rnd`` (read from ``pegawai`` and
+    ``jabatan``). Raises :class:`~mutasi_cli.decree.PlanError` with every blocking fault."""
+    from mutasi_cli.plan_check import check_plan  # plan_check reads the inputs again: above us
+
+    reviewed = read_reviewed_plan(path, strict=False)
+    result = check_plan(path, pegawai=pegawai, jabatan=jabatan, fallback_config=config, reviewed=reviewed)
+    blocking = [i for i in result.errors if i.code not in REPAIRABLE]
+    log = IssueLog(list(blocking))
+    if reviewed.effective_date is not None and reviewed.effective_date != rnd.effective_date:
+        log.add(
+            "review-effective-date",
+            sheet="Parameter",
+            value=reviewed.effective_date.isoformat(),
+            actual=rnd.effective_date.isoformat(),
+            path=str(path),
+        )
+    if log.has_errors:
+        raise PlanError(path, log.issues)
+    nip_index = {str(n): i for i, n in enumerate(rnd.people["nip"])}
+    code_index = {str(k): i for i, k in enumerate(rnd.positions["kode"])}
+    approved = [
+        (nip_index[m.nip], code_index[m.kode_baru], m.excel_row)
+        for m in _first_rows(reviewed.moves)
+    ]
+    taken = {e for e, _p, _r in approved}
+    rejected = [
+        (nip_index[m.nip], code_index[m.kode_baru], m.excel_row, PLAN_SHEET, "tidak")
+        for m in _first_rows(reviewed.rejected_moves)
+        if m.nip in nip_index and m.kode_baru in code_index and nip_index[m.nip] not in taken
+    ]
+    written = {m.nip for m in reviewed.moves} | {m.nip for m in reviewed.rejected_moves}
+    rejected += [r for r in _deleted_rows(path, rnd, nip_index, log) if rnd.people.at[r[0], "nip"] not in written]
+    review = Review(
+        str(path),
+        pd.DataFrame(approved, columns=["person", "position", "row"]).astype("int64"),
+        pd.DataFrame(rejected, columns=["person", "position", "row", "sheet", "how"]).astype(
+            {"person": "int64", "position": "int64", "row": "int64"}
+        ),
+    )
+    warnings = [i for i in result.issues if i.severity == "warning"] + log.issues
+    date = reviewed.effective_date or rnd.effective_date
+    return ReviewRead(review, reviewed, warnings, date)
+
+
+def _first_rows(moves):
+    """One row per NIP, the first (the check names the others as duplicates)."""
+    seen: set[str] = set()
+    for m in moves:
+        if m.nip not in seen:
+            seen.add(m.nip)
+            yield m
+
+
+def _deleted_rows(path: Path, rnd: Round, nip_index: dict[str, int], log: IssueLog) -> list[tuple]:
+    """(person, position, row, sheet, "dihapus") for each move of sheet Penjelasan, every position of the
+    row's "Jabatan pada Unit" (the person's row of Daftar Mutasi is looked for by the caller)."""
+    try:
+        raw = read_raw(path)
+    except ReadError:
+        return []  # the check has read it already; nothing more to learn
+    sheet = find_sheet(raw, EXPLANATION_SHEET)
+    if sheet is None:
+        log.add("review-no-explanations", sheet=EXPLANATION_SHEET, path=str(path))
+        return []
+    rows = raw.sheets[sheet]
+    index = {header_key(c): c for c in ("NIP", "Jabatan Baru")}
+    header = find_header_row(rows, index)
+    if header is None:
+        return []
+    keys = [index.get(header_key(c)) if not is_blank(c) else None for c in rows[header]]
+    at = {k: j for j, k in reversed(list(enumerate(keys))) if k}
+    if "NIP" not in at or "Jabatan Baru" not in at:
+        return []
+    at = {"nip": at["NIP"], "jabatanbaru": at["Jabatan Baru"]}
+    positions = rnd.positions
+    by_text: dict[str, list[int]] = {}
+    for p, (nama, unit) in enumerate(zip(positions["nama"], positions["unit"])):
+        by_text.setdefault(norm_key(f"{nama} pada {unit}"), []).append(p)
+    out: list[tuple] = []
+    for i in range(header + 1, len(rows)):
+        row = rows[i]
+        nip_cell = row[at["nip"]] if at["nip"] < len(row) else None
+        text_cell = row[at["jabatanbaru"]] if at["jabatanbaru"] < len(row) else None
+        nip = nip_digits(nip_cell)[0] if not is_blank(nip_cell) else None
+        if nip is None or nip not in nip_index or is_blank(text_cell):
+            continue
+        e = nip_index[nip]
+        for p in by_text.get(norm_key(str(text_cell)), []):
+            if p != rnd.people.at[e, "pos"]:
+                out.append((e, p, i + 1, EXPLANATION_SHEET, "dihapus"))
+    return out
+
+
+def apply_review(rnd: Round, review: Review) -> Round:
+    """The round re-planned after ``review``: its rejected moves join Larangan (by position, with the
+    sheet and row they came from), its approved moves are held by :func:`mutasi_cli.rules.person_status`
+    and :func:`mutasi_cli.rules.kunci_targets`."""
+    lar = rnd.larangan.copy()
+    if "sheet" not in lar.columns:
+        lar["sheet"] = "Larangan"
+    extra = review.rejected.assign(unit="")[["person", "position", "unit", "row", "sheet"]]
+    larangan = pd.concat([lar, extra], ignore_index=True).astype(
+        {"person": "int64", "position": "int64", "row": "int64"}
+    )
+    return dataclasses.replace(rnd, larangan=larangan, review=review)
+
+
+@dataclass
+class Outcomes:
+    """Per person, the outcome of their row against the reviewed plan (``KEPT``, ``NEW``, ``CHANGED``,
+    ``DROPPED`` or "" for nobody's row), and the counts."""
+
+    marks: np.ndarray  # object, per person
+    counts: dict[str, int]
+
+
+def reference_plan(rnd: Round, dihapus: np.ndarray) -> np.ndarray:
+    """The reviewed plan's outcome per person: the approved moves made, everyone else in place (an
+    incumbent of a Dihapus position whom no approved row moves: tidak tertampung)."""
+    assert rnd.review is not None
+    final = rnd.people["pos"].to_numpy().copy()
+    final[dihapus] = UNPLACED
+    a = rnd.review.approved
+    final[a["person"].to_numpy()] = a["position"].to_numpy()
+    return final
+
+
+def outcomes(rnd: Round, dihapus: np.ndarray, final: np.ndarray) -> Outcomes:
+    """Mark each moved person's row: kept (the approved move), changed (their reviewed move was rejected
+    and they move elsewhere), new (they had no move in the reviewed plan); and count the rejected moves
+    that are now not made (dropped: the person stays or, from a Dihapus position, is unplaced)."""
+    assert rnd.review is not None
+    cur = rnd.people["pos"].to_numpy()
+    marks = np.full(rnd.n_people, "", dtype=object)
+    approved = np.zeros(rnd.n_people, dtype=bool)
+    approved[rnd.review.approved["person"].to_numpy()] = True
+    rejected = np.zeros(rnd.n_people, dtype=bool)
+    rejected[rnd.review.rejected["person"].to_numpy()] = True
+    moved = (final != cur) & (final != UNPLACED)
+    marks[moved & approved] = KEPT
+    marks[moved & ~approved & rejected] = CHANGED
+    marks[moved & ~approved & ~rejected] = NEW
+    marks[~moved & rejected] = DROPPED
+    counts = {k: int((marks == k).sum()) for k in (KEPT, NEW, CHANGED, DROPPED)}
+    counts["rejected"] = int(rejected.sum())
+    counts["changes"] = int((final != reference_plan(rnd, dihapus)).sum())
+    return Outcomes(marks, counts)
+
+
+REVIEW_SHEET_COLUMNS = [
+    "No", "NIP", "Nama", "Usulan Semula", "Keputusan Tim Penilai", "Hasil Rencana Baru", "Hasil Tinjauan",
+    "Keterangan",
+]  # fmt: skip
+
+
+def review_sheet(rnd: Round, final: np.ndarray, out: Outcomes, moves: pd.DataFrame) -> pd.DataFrame:
+    """Sheet Hasil Tinjauan: every row of the reviewed plan (approved, rejected, deleted) and every new
+    move, with what the re-plan made of it and why; a rejected move that leaves a Prioritas-1 place empty
+    says so. ``moves``: Daftar Mutasi of the re-plan (its Keterangan tells what a new move is for)."""
+    assert rnd.review is not None
+    people, positions = rnd.people, rnd.positions
+    kode = positions["kode"].to_numpy()
+    cur = people["pos"].to_numpy()
+    keterangan = dict(zip(moves["NIP"], moves["Keterangan"])) if len(moves) else {}
+    reviewed: dict[int, tuple[int, str, int]] = {}  # person → (position, decision, Excel row)
+    for e, p, row in rnd.review.approved[["person", "position", "row"]].itertuples(index=False):
+        reviewed[int(e)] = (int(p), "disetujui", int(row))
+    for e, p, row, how in rnd.review.rejected[["person", "position", "row", "how"]].itertuples(index=False):
+        reviewed.setdefault(int(e), (int(p), str(how), int(row)))
+    empty_p1 = _empty_priority1(rnd, final)
+    order = sorted(reviewed, key=lambda e: reviewed[e][2]) + [
+        int(e) for e in np.flatnonzero(out.marks == NEW).tolist()
+    ]
+    rows = []
+    for e in order:
+        mark = str(out.marks[e])
+        nip = str(people.at[e, "nip"])
+        if e in reviewed:
+            p, how, _row = reviewed[e]
+            before, decision = f"{kode[p]} ({positions.at[p, 'nama']})", messages.REVIEW_DECISIONS[how]
+        else:
+            p, how, before, decision = -1, "", messages.REVIEW_NO_ROW, messages.REVIEW_NO_ROW
+        f = int(final[e])
+        after = (
+            messages.REVIEW_UNPLACED if f == UNPLACED
+            else messages.REVIEW_STAYS if f == cur[e]
+            else f"{kode[f]} ({positions.at[f, 'nama']})"
+        )  # fmt: skip
+        why = {
+            KEPT: messages.REVIEW_WHY_KEPT,
+            DROPPED: messages.REVIEW_WHY_DROPPED,
+            CHANGED: messages.REVIEW_WHY_CHANGED.format(kode=kode[p] if p >= 0 else "-", keterangan=keterangan.get(nip, "")),
+            NEW: messages.REVIEW_WHY_NEW.format(keterangan=keterangan.get(nip, "")),
+        }.get(mark, "")
+        if how in ("tidak", "dihapus") and p in empty_p1:
+            why += " " + empty_p1[p]
+        rows.append(
+            {
+                "NIP": nip,
+                "Nama": people.at[e, "nama"],
+                "Usulan Semula": before,
+                "Keputusan Tim Penilai": decision,
+                "Hasil Rencana Baru": after,
+                "Hasil Tinjauan": messages.REVIEW_MARKS.get(mark, ""),
+                "Keterangan": why.strip(),
+            }
+        )
+    df = pd.DataFrame(rows, columns=REVIEW_SHEET_COLUMNS[1:])
+    df.insert(0, "No", range(1, len(df) + 1))
+    return df
+
+
+def priority1_losses(rnd: Round, final: np.ndarray) -> list[str]:
+    """One sentence per rejected move into a Prioritas-1 position that stays short of its formasi."""
+    assert rnd.review is not None
+    empty = _empty_priority1(rnd, final)
+    rejected = rnd.review.rejected
+    seen: set[int] = set()
+    out = []
+    for p in rejected["position"].tolist():
+        if p in empty and p not in seen:
+            seen.add(p)
+            out.append(empty[p])
+    return out
+
+
+def _empty_priority1(rnd: Round, final: np.ndarray) -> dict[int, str]:
+    """Prioritas-1 positions short of their formasi after the re-plan → the sentence that says so."""
+    positions = rnd.positions
+    formasi = positions["formasi"].to_numpy()
+    occupancy = np.bincount(final[final != UNPLACED], minlength=len(positions))
+    short = positions["aktif"].to_numpy() & (positions["prioritas"].to_numpy() == 1) & (occupancy < formasi)
+    return {
+        int(p): messages.REVIEW_P1_EMPTY.format(
+            kode=positions.at[p, "kode"],
+            nama=positions.at[p, "nama"],
+            unit=positions.at[p, "unit"],
+            empty=int(formasi[p] - occupancy[p]),
+            formasi=int(formasi[p]),
+        )
+        for p in np.flatnonzero(short).tolist()
+    }
+
+
+__all__ = [
+    "Outcomes", "ReviewRead", "apply_review", "outcomes", "priority1_losses", "read_review", "reference_plan",
+    "review_sheet",
+]  # fmt: skip
