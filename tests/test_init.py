@@ -46,7 +46,7 @@ def test_init_writes_a_working_folder(tmp_path, monkeypatch):
     assert "[kolom.pegawai]" in text and "Sumber: PP 94/2021 Pasal 8" in text
 
     steps = (folder / "LANGKAH.md").read_text(encoding="utf-8")
-    for command in ("mutasi validate", "mutasi plan", "Setuju", "mutasi check", "mutasi explain",
+    for command in ("mutasi validate", "mutasi plan", "Setuju", "mutasi check", "--review", "mutasi explain",
                     "mutasi sk", "mutasi export siasn"):  # fmt: skip
         assert command in steps, command
 

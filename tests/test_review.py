@@ -249,6 +249,13 @@ def test_replan_keeps_approved_and_drops_rejected(first_plan: Path, tmp_path: Pa
     assert "Hasil Tinjauan" in header
     check = _mutasi("check", out, "--json")
     assert json.loads(check.stdout)["valid"], check.stdout
+    # explain applies the reviewed plan again and tells the person what became of their row
+    nip = sorted(rejected)[0]
+    told = _mutasi("explain", out, nip, "--json")
+    assert told.returncode == 0, told.stderr
+    review = json.loads(told.stdout)["outcome"]["review"]
+    assert review["decision"] == "tidak" and review["proposed"] == before[nip]
+    assert review["mark"] in ("berubah", "batal")
 
 
 def test_review_may_not_be_the_output(first_plan: Path, tmp_path: Path) -> None:

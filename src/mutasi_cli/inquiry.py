@@ -59,6 +59,7 @@ from mutasi_cli.rules import (
     person_status,
     rule_arrays,
 )
+from mutasi_cli.reader import sha256_of
 from mutasi_cli.runtime import plan_deadline
 from mutasi_cli.values import format_date_id, norm_key
 from mutasi_cli.verify import UNPLACED, level_values, violations
@@ -163,6 +164,10 @@ def load_plan(
     if checked.round is None or checked.status is None or checked.final is None:
         raise PlanError(path, checked.issues or reviewed.issues)
     rnd, status, final = checked.round, checked.status, checked.final
+    followed = _followed_review(path, reviewed, rnd, pegawai, jabatan, config)
+    if followed is not None:  # a re-plan after review: explained in the round it was planned in
+        rnd = followed
+        status = person_status(rnd)
     recorded, recorded_status, solver, tolerance = _recorded(reviewed)
     levels = level_values(rnd, status, final)
     space = candidate_space(rnd, status)
@@ -173,6 +178,34 @@ def load_plan(
     return ExplainedPlan(
         path, checked, rnd, status, final, result, levels, recorded, recorded_status, solver, tolerance
     )
+
+
+def _followed_review(
+    path: Path, reviewed: ReviewedPlan, rnd: Round, pegawai: Path | None, jabatan: Path | None,
+    config: Path | None,
+) -> Round | None:
+    """The round with the reviewed plan a re-plan followed (sheet Parameter records it, with its SHA-256)
+    applied again, so that the forced re-solves keep its approved and rejected moves; None for a first
+    plan, or when that workbook is gone or changed (the explanation then holds for the round alone, and
+    says so through the check's warning)."""
+    from mutasi_cli.review import REVIEW_LABEL, REVIEW_SHA_LABEL, apply_review, read_review
+
+    written = sha = None
+    for _row, label, value in reviewed.parameter:
+        if label == f"Pengaturan: {REVIEW_LABEL}":
+            written = str(value)
+        elif label == f"Pengaturan: {REVIEW_SHA_LABEL}":
+            sha = str(value)
+    if written is None:
+        return None
+    for candidate in (Path(written), path.parent / Path(written).name):
+        if candidate.is_file() and (sha is None or sha256_of(candidate) == sha):
+            try:
+                read = read_review(candidate, rnd, pegawai=pegawai, jabatan=jabatan, config=config)
+            except PlanError:
+                return None
+            return apply_review(rnd, read.review)
+    return None
 
 
 def _recorded(reviewed: ReviewedPlan) -> tuple[dict[int, int], str | None, str, float | None]:
@@ -401,6 +434,7 @@ def explain_person(ctx: ExplainedPlan, e: int, *, budget: float = EXPLAIN_SECOND
         "tenure": tenure,
         "kunci": None if lock == NO_LOCK else ("tetap" if lock in (TETAP, c) else "move"),
         "dihapus": bool(st.dihapus[e]),
+        "review": _review_outcome(rnd, e, f),
     }
     if moved:
         row = ctx.moves_frame().loc[str(people.at[e, "nip"])]
@@ -1181,9 +1215,39 @@ def _verdict(item: dict[str, Any]) -> str:
     return m.WHY_VERDICTS.get(item["verdict"], item["verdict"])
 
 
+def _review_outcome(rnd: Round, e: int, f: int) -> dict[str, Any] | None:
+    """For a re-plan after review: the person's row in the reviewed plan (decision, proposed position) and
+    its outcome now (``mutasi_cli.review``'s marks), with the sentence that says it; None otherwise."""
+    review = rnd.review
+    if review is None:
+        return None
+    cur = int(rnd.people.at[e, "pos"])
+    moved = f not in (cur, UNPLACED)
+    a = review.approved[review.approved["person"] == e]
+    r = review.rejected[review.rejected["person"] == e]
+    if len(a):
+        decision, proposed, mark = "disetujui", int(a["position"].iloc[0]), "tetap"
+    elif len(r):
+        decision, proposed = str(r["how"].iloc[0]), int(r["position"].iloc[0])
+        mark = "berubah" if moved else "batal"
+    else:
+        decision, proposed, mark = None, None, "baru" if moved else None
+    if mark is None:
+        return None
+    kode = None if proposed is None else str(rnd.positions.at[proposed, "kode"])
+    return {
+        "decision": decision,
+        "proposed": kode,
+        "mark": mark,
+        "text": m.WHY_REVIEW[mark].format(kode=kode or "-", decision=m.WHY_REVIEW_DECISION.get(decision or "", "")),
+    }
+
+
 def _person_sections(a: dict[str, Any]) -> list[Section]:
     out = a["outcome"]
     result = Section(m.WHY_SECTION_OUTCOME, [out["text"], out["due_text"]])
+    if out.get("review"):
+        result.lines.append(out["review"]["text"])
     if out["result"] == "moved":
         result.lines.append(m.WHY_KETERANGAN.format(text=out["keterangan"]))
     else:

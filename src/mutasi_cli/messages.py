@@ -1083,30 +1083,42 @@ diubah; hanya frasa publik yang disetujui Bagian Hukum yang masuk ke SK.
 
 `check` memeriksa ulang rencana yang telah diubah terhadap data masukan dan setiap aturan, dan menyebut
 setiap kesalahan dengan sheet dan barisnya. `diff` menunjukkan usulan yang ditolak, dihapus, diubah
-jabatan barunya, dan Keterangan yang diubah. Perbaiki telaah sampai `check` tidak menemukan kesalahan.
+jabatan barunya, dan Keterangan yang diubah. Jabatan yang menjadi kelebihan pemangku karena suatu
+penolakan tidak perlu diperbaiki dengan tangan: langkah berikut menyusunnya ulang.
 
-## 6. Jelaskan kepada pegawai
+## 6. Susun ulang setelah telaah
 
-    mutasi explain rencana_ditelaah.xlsx NIP
-    mutasi explain rencana_ditelaah.xlsx KODE_JABATAN
+    mutasi plan pegawai.xlsx jabatan.xlsx --review rencana_ditelaah.xlsx -o rencana_final.xlsx
+
+Setiap usulan yang disetujui dipertahankan (dan tetap dihitung dalam batas perputaran unit), usulan yang
+ditolak atau dihapus tidak dilakukan, lalu tempat yang ditinggalkan diisi kembali dengan perubahan
+sesedikit mungkin terhadap rencana yang ditelaah. Kolom dan sheet `Hasil Tinjauan` menandai setiap baris:
+dipertahankan, baru, berubah atau batal, beserta alasannya; penolakan yang membuat jabatan Prioritas 1
+tetap lowong disebutkan. Telaah ulang bila perlu, lalu ulangi langkah 5 dan 6.
+
+## 7. Jelaskan kepada pegawai
+
+    mutasi explain rencana_final.xlsx NIP
+    mutasi explain rencana_final.xlsx KODE_JABATAN
 
 Mengapa seseorang dipindahkan atau tetap, mengapa bukan pilihannya, dan mengapa suatu jabatan terisi
-atau lowong, dengan aturan dan dasar hukumnya.
+atau lowong, dengan aturan dan dasar hukumnya; untuk rencana hasil telaah, juga apa yang terjadi dengan
+usulannya semula.
 
-## 7. Susun SK
+## 8. Susun SK
 
 Isi bagian `[sk]` di `mutasi.toml`: `nomor_awal`, `tanggal`, `bupati`, `perda_nomor` dan `perda_tahun`.
 
-    mutasi sk rencana_ditelaah.xlsx -o sk
+    mutasi sk rencana_final.xlsx -o sk
 
 Draf Keputusan Bupati beserta lampirannya dan petikan untuk setiap pegawai ditulis di folder `sk`.
 Serahkan kepada Bagian Hukum untuk diperiksa, lalu kepada Bupati untuk ditandatangani.
 
-## 8. Unggah ke SIASN
+## 9. Unggah ke SIASN
 
 Setelah SK ditandatangani (nomor dan tanggalnya sama dengan `[sk]`):
 
-    mutasi export siasn rencana_ditelaah.xlsx -o riwayat_jabatan.csv
+    mutasi export siasn rencana_final.xlsx -o riwayat_jabatan.csv
 
 Berkas CSV ini diunggah ke SIASN sebagai riwayat jabatan.
 """
@@ -1413,3 +1425,12 @@ REVIEW_TERMINAL = (
     "Hasil tinjauan: {tetap} dipertahankan, {baru} baru, {berubah} berubah, {batal} batal; "
     "{changes} perubahan terhadap rencana yang ditinjau."
 )
+#: ``explain`` of a person in a re-plan after review (mutasi_cli.inquiry)
+WHY_REVIEW_DECISION = {"tidak": "ditolak tim penilai", "dihapus": "dihapus dari Daftar Mutasi oleh tim penilai"}
+WHY_REVIEW = {
+    "tetap": "Tinjauan: usulan mutasi Anda ke {kode} disetujui tim penilai dan dipertahankan.",
+    "berubah": "Tinjauan: usulan semula ke {kode} {decision}; rencana baru menempatkan Anda seperti di atas.",
+    "batal": "Tinjauan: usulan mutasi Anda ke {kode} {decision}; Anda tetap pada jabatan semula.",
+    "baru": "Tinjauan: mutasi ini baru dalam rencana setelah tinjauan, untuk menggantikan usulan yang tidak "
+    "dilakukan.",
+}

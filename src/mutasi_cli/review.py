@@ -44,6 +44,11 @@ EXPLANATION_SHEET = "Penjelasan"
 #: faults of the approved rows alone that the re-plan repairs by moving other people
 REPAIRABLE = frozenset({"check-over-capacity", "check-relasi"})
 
+#: the rows of sheet Parameter that record the reviewed plan a re-plan followed (``explain`` applies it
+#: again), after "Pengaturan: "
+REVIEW_LABEL = "rencana yang ditinjau"
+REVIEW_SHA_LABEL = "rencana yang ditinjau (SHA-256)"
+
 #: the outcome of a person's row in the re-plan (``Hasil Tinjauan``)
 KEPT, NEW, CHANGED, DROPPED = "tetap", "baru", "berubah", "batal"
 
@@ -60,7 +65,7 @@ class ReviewRead:
 
 
 def read_review(
-    path: Path, rnd: Round, *, pegawai: Path, jabatan: Path, config: Path | None
+    path: Path, rnd: Round, *, pegawai: Path | None, jabatan: Path | None, config: Path | None
 ) -> ReviewRead:
     """Read and check the reviewed plan at ``path`` for a re-plan of ``rnd`` (read from ``pegawai`` and
     ``jabatan``). Raises :class:`~mutasi_cli.decree.PlanError` with every blocking fault."""

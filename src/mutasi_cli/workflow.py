@@ -14,6 +14,7 @@ from mutasi_cli.issues import IssueLog
 from mutasi_cli.load import load_round
 from mutasi_cli.planner import PlanResult, plan, write_reserve
 from mutasi_cli.reader import sha256_of
+from mutasi_cli.review import REVIEW_LABEL, REVIEW_SHA_LABEL
 from mutasi_cli.report import Summary, summarize, write_plan
 from mutasi_cli.settings import Settings
 
@@ -103,8 +104,8 @@ def plan_files(
             "berkas pengaturan": str(settings.source) if settings.source else "(bawaan)",
         }
         if review is not None:
-            shown["rencana yang ditinjau"] = str(review)
-            shown["rencana yang ditinjau (SHA-256)"] = sha256_of(review)
+            shown[REVIEW_LABEL] = str(review)
+            shown[REVIEW_SHA_LABEL] = sha256_of(review)
         write_plan(output, rnd, result, summary, shown, freeze=freeze, review=marks)
         result.timings["write"] = time.perf_counter() - t
         summary.seconds = time.perf_counter() - t0
