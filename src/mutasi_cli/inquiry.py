@@ -45,6 +45,7 @@ from mutasi_cli.model import held_incumbents, lexicographic_weights, turnover_ca
 from mutasi_cli.plan_check import CheckResult, check_plan
 from mutasi_cli.planner import PlanResult
 from mutasi_cli.planner import plan as plan_round
+from mutasi_cli.reader import sha256_of
 from mutasi_cli.rules import (
     ALWAYS_HOLD,
     KUNCI_OVERRIDES,
@@ -59,7 +60,6 @@ from mutasi_cli.rules import (
     person_status,
     rule_arrays,
 )
-from mutasi_cli.reader import sha256_of
 from mutasi_cli.runtime import plan_deadline
 from mutasi_cli.values import format_date_id, norm_key
 from mutasi_cli.verify import UNPLACED, level_values, violations
@@ -1225,6 +1225,9 @@ def _review_outcome(rnd: Round, e: int, f: int) -> dict[str, Any] | None:
     moved = f not in (cur, UNPLACED)
     a = review.approved[review.approved["person"] == e]
     r = review.rejected[review.rejected["person"] == e]
+    decision: str | None
+    proposed: int | None
+    mark: str | None
     if len(a):
         decision, proposed, mark = "disetujui", int(a["position"].iloc[0]), "tetap"
     elif len(r):

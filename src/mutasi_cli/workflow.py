@@ -14,8 +14,8 @@ from mutasi_cli.issues import IssueLog
 from mutasi_cli.load import load_round
 from mutasi_cli.planner import PlanResult, plan, write_reserve
 from mutasi_cli.reader import sha256_of
-from mutasi_cli.review import REVIEW_LABEL, REVIEW_SHA_LABEL
 from mutasi_cli.report import Summary, summarize, write_plan
+from mutasi_cli.review import REVIEW_LABEL, REVIEW_SHA_LABEL
 from mutasi_cli.settings import Settings
 
 #: seconds of writing the workbook kept per second the inputs took to read
