@@ -6,7 +6,7 @@ import datetime as dt
 
 import pandas as pd
 
-from mutasi_cli.load import load_frames
+from mutasi_cli.inputs.load import load_frames
 
 EFFECTIVE = dt.date(2026, 12, 1)
 
@@ -46,7 +46,7 @@ def position(kode: str, unit: str, *, nama: str | None = None, jenis: str = "Pel
 
 
 def make_round(people: list[dict], positions: list[dict], *, settings=None, **sheets: list[dict]):
-    """A Round from rows; ``settings`` (a :class:`mutasi_cli.settings.Settings`) defaults to the defaults."""
+    """A Round from rows; ``settings`` (a :class:`mutasi_cli.inputs.settings.Settings`) defaults to the defaults."""
     frames = {"Pegawai": pd.DataFrame(people), "Jabatan": pd.DataFrame(positions)}
     for name, rows in sheets.items():
         frames[name] = pd.DataFrame(rows)
@@ -88,7 +88,7 @@ def keep_valid_moves(plan, keep: int, out):
     import numpy as np
     from openpyxl import load_workbook
 
-    from mutasi_cli.plan_check import check_plan
+    from mutasi_cli.review.plan_check import check_plan
 
     checked = check_plan(plan)
     assert checked.valid and checked.round is not None and checked.status is not None, checked.issues

@@ -17,10 +17,10 @@ from typer.testing import CliRunner
 
 from builders import EFFECTIVE, keep_valid_moves, nip, person, position, write_workbook
 from mutasi_cli.cli import app
-from mutasi_cli.plan_check import CheckResult, check_plan
+from mutasi_cli.inputs.settings import load_settings
+from mutasi_cli.review.plan_check import CheckResult, check_plan
 from mutasi_cli.sample import generate, write_sample
-from mutasi_cli.settings import load_settings
-from mutasi_cli.verify import UNPLACED
+from mutasi_cli.solve.verify import UNPLACED
 from mutasi_cli.workflow import plan_files
 
 runner = CliRunner()

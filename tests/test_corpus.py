@@ -18,7 +18,7 @@ import pytest
 from typer.testing import CliRunner
 
 from mutasi_cli.cli import app
-from mutasi_cli.load import load_round
+from mutasi_cli.inputs.load import load_round
 
 CORPUS = Path(__file__).parent / "corpus"
 FILES = CORPUS / "files"

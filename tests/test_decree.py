@@ -15,11 +15,17 @@ from docx import Document
 from typer.testing import CliRunner
 
 from builders import EFFECTIVE, append_rows, person, position, write_workbook
-from mutasi_cli import decree
 from mutasi_cli.cli import app
-from mutasi_cli.decree import DecreeError, DecreeSettings, PlanError, read_reviewed_plan, write_decrees
-from mutasi_cli.messages import PUBLIC_REASON_NEUTRAL
-from mutasi_cli.siasn_export import SIASN_COLUMNS
+from mutasi_cli.outputs import decree
+from mutasi_cli.outputs.decree import (
+    DecreeError,
+    DecreeSettings,
+    PlanError,
+    read_reviewed_plan,
+    write_decrees,
+)
+from mutasi_cli.outputs.siasn_export import SIASN_COLUMNS
+from mutasi_cli.support.messages import PUBLIC_REASON_NEUTRAL
 
 runner = CliRunner()
 SPECIAL = "=Siti Aminah & Ma'ruf <Budi>"

@@ -25,9 +25,8 @@ from docx.oxml.ns import qn
 from typer.testing import CliRunner
 
 from builders import EFFECTIVE, append_rows, person, position, write_workbook
-from mutasi_cli import messages
 from mutasi_cli.cli import app
-from mutasi_cli.decree import (
+from mutasi_cli.outputs.decree import (
     DEFAULT_MENGINGAT,
     DEFAULT_MENGINGAT_PPPK,
     PLACEHOLDER,
@@ -37,6 +36,7 @@ from mutasi_cli.decree import (
     read_reviewed_plan,
     write_decrees,
 )
+from mutasi_cli.support import messages
 
 runner = CliRunner()
 DIKTUM = re.compile(r"^(Menetapkan|KESATU|KEDUA|KETIGA|KEEMPAT)\t:\t(.*)$", re.S)
@@ -548,7 +548,7 @@ def test_the_shipped_templates_are_the_built_ones(tmp_path):
     """The .docx files in the package are what build_templates.py makes (byte for byte)."""
     import importlib.util
 
-    from mutasi_cli.decree import default_template
+    from mutasi_cli.outputs.decree import default_template
 
     script = Path(default_template("sk_bungo.docx")).parent / "build_templates.py"
     spec = importlib.util.spec_from_file_location("build_templates", script)

@@ -7,12 +7,12 @@ import pytest
 from typer.testing import CliRunner
 
 from builders import EFFECTIVE, make_round, person, position, write_workbook
-from mutasi_cli import diagnose as diagnose_mod
-from mutasi_cli import planner
 from mutasi_cli.cli import app
-from mutasi_cli.diagnose import RowRef, diagnose, rows_text
-from mutasi_cli.rules import person_status
-from mutasi_cli.settings import RuleSettings, Settings
+from mutasi_cli.inputs.settings import RuleSettings, Settings
+from mutasi_cli.rules.eligibility import person_status
+from mutasi_cli.solve import diagnose as diagnose_mod
+from mutasi_cli.solve import planner
+from mutasi_cli.solve.diagnose import RowRef, diagnose, rows_text
 
 runner = CliRunner()
 SELALU = Settings(rules=RuleSettings(relasi="selalu"))
@@ -246,7 +246,7 @@ def test_a_generated_round_with_its_own_rows_as_decoys():
     import numpy as np
     import pandas as pd
 
-    from mutasi_cli.load import load_frames
+    from mutasi_cli.inputs.load import load_frames
     from mutasi_cli.sample import generate
 
     frames = generate(600, 11, EFFECTIVE)

@@ -7,7 +7,7 @@ from typer.testing import CliRunner
 
 from builders import EFFECTIVE, person, position, write_workbook
 from mutasi_cli.cli import app
-from mutasi_cli.compare import diff_plans
+from mutasi_cli.outputs.compare import diff_plans
 
 runner = CliRunner()
 DATE = ["--effective-date", EFFECTIVE.isoformat()]

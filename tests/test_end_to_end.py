@@ -10,17 +10,17 @@ import pytest
 from typer.testing import CliRunner
 
 from mutasi_cli.cli import app
-from mutasi_cli.explain import (
+from mutasi_cli.inputs.load import load_round
+from mutasi_cli.outputs.explain import (
     EXPLANATION_COLUMNS,
     MOVE_COLUMNS,
     STAY_COLUMNS,
     TRAINING_COLUMNS,
     VACANCY_COLUMNS,
 )
-from mutasi_cli.load import load_round
-from mutasi_cli.report import SHEETS
-from mutasi_cli.rules import person_status
-from mutasi_cli.verify import level_values, violations
+from mutasi_cli.outputs.report import SHEETS
+from mutasi_cli.rules.eligibility import person_status
+from mutasi_cli.solve.verify import level_values, violations
 
 SAMPLES = Path(__file__).resolve().parent.parent / "data" / "samples"
 PEGAWAI, JABATAN = SAMPLES / "pegawai.xlsx", SAMPLES / "jabatan.xlsx"

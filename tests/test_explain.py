@@ -1,4 +1,4 @@
-"""`mutasi explain PLAN.xlsx NIP|KODE` (mutasi_cli.inquiry) on hand-built rounds planned for real, whose
+"""`mutasi explain PLAN.xlsx NIP|KODE` (mutasi_cli.review.inquiry) on hand-built rounds planned for real, whose
 answers are known on paper: a wish barred by a rule (named with its source), a wish lost to capacity
 (the winner named), a wish whose forced price is known (1 Prioritas-1 place left empty), a vacancy nobody
 qualifies for (the route named), a person held by a rule; and the command's exit codes and JSON.
@@ -18,10 +18,12 @@ import pytest
 from typer.testing import CliRunner
 
 from builders import EFFECTIVE, person, position, write_workbook
-from mutasi_cli import explain, inquiry, scoring
 from mutasi_cli.cli import app
-from mutasi_cli.messages import VACANCY_JPT, VACANCY_PROMOTION
-from mutasi_cli.rules import RULES
+from mutasi_cli.outputs import explain
+from mutasi_cli.review import inquiry
+from mutasi_cli.rules import scoring
+from mutasi_cli.rules.eligibility import RULES
+from mutasi_cli.support.messages import VACANCY_JPT, VACANCY_PROMOTION
 from mutasi_cli.workflow import plan_files
 
 runner = CliRunner()

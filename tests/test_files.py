@@ -22,7 +22,7 @@ import openpyxl
 import pytest
 
 from builders import keep_valid_moves
-from mutasi_cli import files
+from mutasi_cli.support import files
 
 LONG = os.environ.get("MUTASI_LONG_TESTS") == "1"
 DATE = ["--effective-date", "2026-12-01"]
@@ -205,7 +205,7 @@ def test_two_runs_to_one_output(round_dir, tmp_path):
 def test_a_second_run_waits_for_the_lock_then_gives_up(round_dir, tmp_path):
     out = tmp_path / "rencana.xlsx"
     other = (
-        "import sys; from pathlib import Path; from mutasi_cli import files\n"
+        "import sys; from pathlib import Path; from mutasi_cli.support import files\n"
         "try:\n    with files.output_lock(Path(sys.argv[1]), wait=1.0): pass\n"
         "except files.OutputError as e: print(e); sys.exit(2)"
     )

@@ -19,8 +19,8 @@ from typer.testing import CliRunner
 
 from builders import person, position, write_workbook
 from mutasi_cli.cli import app
-from mutasi_cli.freeze import freeze_json, freeze_status
-from mutasi_cli.settings import Approval, Pilkada, SettingsError, load_settings
+from mutasi_cli.inputs.settings import Approval, Pilkada, SettingsError, load_settings
+from mutasi_cli.rules.freeze import freeze_json, freeze_status
 
 runner = CliRunner()
 D = dt.date.fromisoformat
@@ -231,7 +231,7 @@ def test_sk_with_approval_drafts_and_cites_it(
     assert result.exit_code == 0, result.output
     (decree,) = out.glob("SK_Mutasi_*.docx")
     items = mengingat(decree)
-    from mutasi_cli.values import format_date_id
+    from mutasi_cli.inputs.values import format_date_id
 
     letter = (
         f"Surat Menteri Dalam Negeri Nomor {APPROVAL_NOMOR} tanggal {format_date_id(D(tanggal))} "

@@ -17,8 +17,8 @@ from hypothesis import strategies as st
 from openpyxl import Workbook
 
 from builders import EFFECTIVE, nip, person, position
-from mutasi_cli.headers import SCHEMAS
-from mutasi_cli.load import load_round
+from mutasi_cli.inputs.headers import SCHEMAS
+from mutasi_cli.inputs.load import load_round
 
 #: MUTASI_FUZZ_EXAMPLES=2000 for a longer hunt (random examples); the default keeps the file within a few
 #: seconds and the same examples on every run, so that CI stays deterministic

@@ -2,8 +2,8 @@ import datetime as dt
 
 import pytest
 
-from mutasi_cli import grades
-from mutasi_cli.values import (
+from mutasi_cli.domain import grades
+from mutasi_cli.inputs.values import (
     add_years,
     date_fault,
     nip_digits,

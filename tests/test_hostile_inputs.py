@@ -25,11 +25,11 @@ import pytest
 from openpyxl import Workbook
 
 from builders import EFFECTIVE, nip, person, position, write_workbook
-from mutasi_cli import reader
-from mutasi_cli.load import load_round
-from mutasi_cli.reader import ReadError, read_raw
-from mutasi_cli.settings import SettingsError, load_settings
-from mutasi_cli.values import clean_text
+from mutasi_cli.inputs import reader
+from mutasi_cli.inputs.load import load_round
+from mutasi_cli.inputs.reader import ReadError, read_raw
+from mutasi_cli.inputs.settings import SettingsError, load_settings
+from mutasi_cli.inputs.values import clean_text
 
 DATE = ["--effective-date", EFFECTIVE.isoformat()]
 #: a hostile input must be answered within this many seconds (generous: CI shares its cores)

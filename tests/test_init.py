@@ -10,8 +10,8 @@ import pytest
 from typer.testing import CliRunner
 
 from mutasi_cli.cli import app
-from mutasi_cli.decree import DecreeSettings, load_decree_settings
-from mutasi_cli.settings import Settings, load_settings
+from mutasi_cli.inputs.settings import Settings, load_settings
+from mutasi_cli.outputs.decree import DecreeSettings, load_decree_settings
 from mutasi_cli.workspace import SECTIONS, init_files, key_meaning, toml_value
 
 runner = CliRunner()

@@ -22,10 +22,10 @@ from dataclasses import dataclass, field
 import pytest
 
 from builders import EFFECTIVE, make_round, nip, person, position
-from mutasi_cli.planner import plan
-from mutasi_cli.rules import person_status
-from mutasi_cli.settings import RuleSettings, Settings
-from mutasi_cli.verify import violations
+from mutasi_cli.inputs.settings import RuleSettings, Settings
+from mutasi_cli.rules.eligibility import person_status
+from mutasi_cli.solve.planner import plan
+from mutasi_cli.solve.verify import violations
 
 UNPLACED = -1
 
@@ -1161,7 +1161,7 @@ def test_stage_a_mip_paths_are_exact(seed: int, neighbourhood: bool, monkeypatch
     LP bound (reduced-cost argument). Forced here on every case by treating every LP as fractional, and
     for the second path by making the first fail (every column fixed at its lower bound): the plan must
     still reach the brute-force optimum and be proven."""
-    from mutasi_cli import aggregate
+    from mutasi_cli.solve import aggregate
 
     monkeypatch.setattr(aggregate, "INTEGRAL_TOL", -1.0)
     if not neighbourhood:

@@ -12,9 +12,9 @@ import numpy as np
 import pytest
 
 from builders import EFFECTIVE, make_round, nip, person, position
-from mutasi_cli.planner import PlanResult, plan
-from mutasi_cli.rules import person_status
-from mutasi_cli.verify import UNPLACED, violations
+from mutasi_cli.rules.eligibility import person_status
+from mutasi_cli.solve.planner import PlanResult, plan
+from mutasi_cli.solve.verify import UNPLACED, violations
 
 SOLVERS = ("cbc", "highs")
 
@@ -403,7 +403,7 @@ def test_nobody_moves_to_their_own_position(route: str) -> None:
 def test_lazy_rows_add_exactly_the_violated_ones() -> None:
     import highspy
 
-    from mutasi_cli.aggregate import _Builder, _LazyRows
+    from mutasi_cli.solve.aggregate import _Builder, _LazyRows
 
     rows = _Builder()
     rows.row([(0, 1.0), (1, 1.0)], -highspy.kHighsInf, 1)  # x0 + x1 ≤ 1

@@ -18,9 +18,9 @@ from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from builders import EFFECTIVE, make_round, nip, person, position
-from mutasi_cli.planner import PlanResult, plan
-from mutasi_cli.rules import person_status
-from mutasi_cli.verify import UNPLACED, level_values, violations
+from mutasi_cli.rules.eligibility import person_status
+from mutasi_cli.solve.planner import PlanResult, plan
+from mutasi_cli.solve.verify import UNPLACED, level_values, violations
 
 EXAMPLES = int(os.environ.get("MUTASI_HYPOTHESIS_EXAMPLES", "60"))
 SETTINGS = settings(

@@ -5,7 +5,7 @@ import datetime as dt
 import pandas as pd
 
 from builders import EFFECTIVE, person, position, write_workbook
-from mutasi_cli.load import load_round
+from mutasi_cli.inputs.load import load_round
 
 
 def _people_positions():

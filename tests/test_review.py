@@ -17,11 +17,11 @@ import openpyxl
 import pandas as pd
 import pytest
 
-from mutasi_cli.data import Review
-from mutasi_cli.planner import plan
-from mutasi_cli.review import apply_review
-from mutasi_cli.rules import person_status
-from mutasi_cli.verify import violations
+from mutasi_cli.inputs.data import Review
+from mutasi_cli.review.replan import apply_review
+from mutasi_cli.rules.eligibility import person_status
+from mutasi_cli.solve.planner import plan
+from mutasi_cli.solve.verify import violations
 from test_optimality import SEEDS, UNPLACED, Spec, brute_force, case_and_optimum, infeasibility, levels_of
 
 PLAN_SHEET = "Daftar Mutasi"

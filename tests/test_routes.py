@@ -4,12 +4,12 @@ import datetime as dt
 
 import pytest
 
-from mutasi_cli.load import load_frames
-from mutasi_cli.planner import plan
-from mutasi_cli.pricing import STAGE_B_ACCEPT
-from mutasi_cli.rules import person_status
+from mutasi_cli.inputs.load import load_frames
+from mutasi_cli.rules.eligibility import person_status
 from mutasi_cli.sample import generate
-from mutasi_cli.verify import violations
+from mutasi_cli.solve.planner import plan
+from mutasi_cli.solve.pricing import STAGE_B_ACCEPT
+from mutasi_cli.solve.verify import violations
 
 EFFECTIVE = dt.date(2026, 12, 1)
 
@@ -43,7 +43,7 @@ def test_routes_and_solvers_agree(sample_round):
 def test_lagrangian_bounds_hold_for_every_move(sample_round, monkeypatch):
     """Every Lagrangian bound column generation computes (before it has seen all moves) is a bound on
     level 3 over *all* moves: no plan of the direct route, which has every move, may beat it."""
-    from mutasi_cli import pricing
+    from mutasi_cli.solve import pricing
 
     seen: list[float] = []
     original = pricing.PricingModel.lagrangian_bound
@@ -75,11 +75,11 @@ def test_column_generation_reaches_the_lp_over_every_move(sample_round):
 
     import numpy as np
 
-    from mutasi_cli import pricing
-    from mutasi_cli.aggregate import solve_stage_a
-    from mutasi_cli.candidates import candidate_space
-    from mutasi_cli.rules import NO_LOCK
-    from mutasi_cli.verify import level_values
+    from mutasi_cli.rules.eligibility import NO_LOCK
+    from mutasi_cli.solve import pricing
+    from mutasi_cli.solve.aggregate import solve_stage_a
+    from mutasi_cli.solve.candidates import candidate_space
+    from mutasi_cli.solve.verify import level_values
 
     status = person_status(sample_round)
     space = candidate_space(sample_round, status)
@@ -127,8 +127,8 @@ def test_stage_a_prices_individual_moves_as_the_solver_does(sample_round, monkey
     the reduced cost HiGHS reports; and at the end no move held out may price in."""
     import numpy as np
 
-    from mutasi_cli import aggregate
-    from mutasi_cli.candidates import candidate_space
+    from mutasi_cli.solve import aggregate
+    from mutasi_cli.solve.candidates import candidate_space
 
     seen = []
     original = aggregate._StageLp.solve_lp
@@ -160,11 +160,11 @@ def test_fix_and_solve_fixes_nothing_at_over_filled_positions(sample_round):
 
     import numpy as np
 
-    from mutasi_cli import pricing
-    from mutasi_cli.aggregate import solve_stage_a
-    from mutasi_cli.candidates import candidate_space
-    from mutasi_cli.rules import NO_LOCK
-    from mutasi_cli.verify import level_values
+    from mutasi_cli.rules.eligibility import NO_LOCK
+    from mutasi_cli.solve import pricing
+    from mutasi_cli.solve.aggregate import solve_stage_a
+    from mutasi_cli.solve.candidates import candidate_space
+    from mutasi_cli.solve.verify import level_values
 
     status = person_status(sample_round)
     space = candidate_space(sample_round, status)

@@ -21,13 +21,13 @@ import pytest
 from typer.testing import CliRunner
 
 from builders import EFFECTIVE, make_round, nip, person, position, write_workbook
-from mutasi_cli import explain
 from mutasi_cli.cli import app
-from mutasi_cli.load import load_frames, load_round
-from mutasi_cli.planner import PlanResult, plan
-from mutasi_cli.rules import RULES, SETTING_LABELS, pair_failures, person_status
-from mutasi_cli.settings import RuleSettings, Settings, load_settings
-from mutasi_cli.verify import UNPLACED, violations
+from mutasi_cli.inputs.load import load_frames, load_round
+from mutasi_cli.inputs.settings import RuleSettings, Settings, load_settings
+from mutasi_cli.outputs import explain
+from mutasi_cli.rules.eligibility import RULES, SETTING_LABELS, pair_failures, person_status
+from mutasi_cli.solve.planner import PlanResult, plan
+from mutasi_cli.solve.verify import UNPLACED, violations
 
 SOLVERS = ("cbc", "highs")
 DATE = ["--effective-date", EFFECTIVE.isoformat()]

@@ -11,11 +11,12 @@ import openpyxl
 import pandas as pd
 import pytest
 
-from mutasi_cli import grades, sample
-from mutasi_cli.bungo import KECAMATAN_NAMES, OPD_UNITS
+from mutasi_cli import sample
+from mutasi_cli.domain import grades
+from mutasi_cli.domain.bungo import KECAMATAN_NAMES, OPD_UNITS
+from mutasi_cli.inputs.settings import RuleSettings
 from mutasi_cli.sample import _FAMILIES as JF_FAMILIES
 from mutasi_cli.sample import SHEET_COLUMNS, TETAP, generate, write_sample
-from mutasi_cli.settings import RuleSettings
 
 REF = dt.date(2026, 6, 1)
 REF_TS = pd.Timestamp(REF)

@@ -9,9 +9,9 @@ from typer.testing import CliRunner
 
 from builders import EFFECTIVE, make_round, person, position, write_workbook
 from mutasi_cli.cli import app
-from mutasi_cli.load import load_round
-from mutasi_cli.planner import plan
-from mutasi_cli.settings import Settings, SettingsError, Weights, load_settings
+from mutasi_cli.inputs.load import load_round
+from mutasi_cli.inputs.settings import Settings, SettingsError, Weights, load_settings
+from mutasi_cli.solve.planner import plan
 
 runner = CliRunner()
 DATE = ["--effective-date", EFFECTIVE.isoformat()]

@@ -7,11 +7,11 @@ import openpyxl
 import pandas as pd
 import pytest
 
-from mutasi_cli.grades import golongan_label
-from mutasi_cli.load import load_round
-from mutasi_cli.planner import plan
+from mutasi_cli.domain.grades import golongan_label
+from mutasi_cli.inputs.load import load_round
+from mutasi_cli.inputs.values import MONTHS_ID_NAMES
 from mutasi_cli.sample import generate, write_sample
-from mutasi_cli.values import MONTHS_ID_NAMES
+from mutasi_cli.solve.planner import plan
 
 EFFECTIVE = dt.date(2026, 12, 1)
 

@@ -232,8 +232,8 @@ def test_a_signal_during_an_in_process_highs_solve_is_handled_at_once(tmp_path):
             """
             import sys, time
             import numpy as np, highspy
-            from mutasi_cli import runtime
-            from mutasi_cli.solvers import run_highs
+            from mutasi_cli.support import runtime
+            from mutasi_cli.solve.solvers import run_highs
 
             runtime.install_signal_handlers()
             rng = np.random.default_rng(1)

@@ -3,7 +3,7 @@
 import highspy
 import numpy as np
 
-from mutasi_cli.solvers import run_highs
+from mutasi_cli.solve.solvers import run_highs
 
 
 def _small_lp(rng: np.random.Generator, n: int = 300, m: int = 150) -> highspy.Highs:

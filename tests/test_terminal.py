@@ -11,7 +11,7 @@ import sys
 import pandas as pd
 
 from builders import EFFECTIVE, person, position, write_workbook
-from mutasi_cli.terminal import clean, safe
+from mutasi_cli.support.terminal import clean, safe
 
 DATE = ["--effective-date", EFFECTIVE.isoformat()]
 

@@ -26,15 +26,16 @@ import numpy as np
 import openpyxl
 import pytest
 
-from mutasi_cli import aggregate, runtime
-from mutasi_cli import model as model_mod
-from mutasi_cli.candidates import candidate_space
-from mutasi_cli.load import load_frames, load_round
-from mutasi_cli.rules import person_status
-from mutasi_cli.runtime import TimeUp
+from mutasi_cli.inputs.load import load_frames, load_round
+from mutasi_cli.inputs.settings import Settings
+from mutasi_cli.rules.eligibility import person_status
 from mutasi_cli.sample import generate
-from mutasi_cli.settings import Settings
-from mutasi_cli.solvers import solve, solve_highs_mip
+from mutasi_cli.solve import aggregate
+from mutasi_cli.solve import model as model_mod
+from mutasi_cli.solve.candidates import candidate_space
+from mutasi_cli.solve.solvers import solve, solve_highs_mip
+from mutasi_cli.support import runtime
+from mutasi_cli.support.runtime import TimeUp
 
 EFFECTIVE = dt.date(2026, 12, 1)
 DATE = ["--effective-date", EFFECTIVE.isoformat()]

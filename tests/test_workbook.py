@@ -17,12 +17,14 @@ import pytest
 from typer.testing import CliRunner
 
 from builders import EFFECTIVE, make_round, person, position, write_workbook
-from mutasi_cli import explain, messages, scoring
 from mutasi_cli.cli import app
-from mutasi_cli.numbers import format_count, format_number, format_percent
-from mutasi_cli.planner import plan
-from mutasi_cli.report import LINE_HEIGHT, SHEETS, text_lines
-from mutasi_cli.rules import RULES, SETTING_LABELS, RuleSettings
+from mutasi_cli.outputs import explain
+from mutasi_cli.outputs.report import LINE_HEIGHT, SHEETS, text_lines
+from mutasi_cli.rules import scoring
+from mutasi_cli.rules.eligibility import RULES, SETTING_LABELS, RuleSettings
+from mutasi_cli.solve.planner import plan
+from mutasi_cli.support import messages
+from mutasi_cli.support.numbers import format_count, format_number, format_percent
 
 SAMPLES = Path(__file__).resolve().parent.parent / "data" / "samples"
 DATE = ["--effective-date", "2026-12-01"]
@@ -132,7 +134,7 @@ def test_penjelasan_training_comes_from_kebutuhan_diklat(book) -> None:
 
 
 def test_fit_components_add_up_to_the_score() -> None:
-    from mutasi_cli.load import load_round
+    from mutasi_cli.inputs.load import load_round
 
     rnd, _ = load_round(SAMPLES / "pegawai.xlsx", SAMPLES / "jabatan.xlsx", EFFECTIVE)
     assert rnd is not None

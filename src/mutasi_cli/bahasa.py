@@ -43,8 +43,8 @@ import typer.rich_utils
 from typer import _click
 from typer._click.exceptions import BadParameter, NoArgsIsHelpError, UsageError
 
-from mutasi_cli.numbers import format_number
-from mutasi_cli.terminal import clean, print_json
+from mutasi_cli.support.numbers import format_number
+from mutasi_cli.support.terminal import clean, print_json
 
 #: the domain of Typer's gettext calls (the global default) and where its Indonesian catalogue lies
 DOMAIN = "messages"

@@ -84,12 +84,12 @@ def run_one(size: int, route: str, solver: str, time_limit: float, root: Path) -
 def pairs_without_career_path(rnd, status) -> int:
     """The candidate moves there would be without rule 7 (the career path): free movers × the positions
     every other pair rule allows them, their own position aside. Evaluated once per eligibility profile
-    (:func:`~mutasi_cli.candidates.eligibility_profiles`), so that the figure costs seconds even at
+    (:func:`~mutasi_cli.solve.candidates.eligibility_profiles`), so that the figure costs seconds even at
     50,000 people."""
     import numpy as np
 
-    from mutasi_cli.candidates import eligibility_profiles
-    from mutasi_cli.rules import NO_LOCK, RULES, pair_failures
+    from mutasi_cli.rules.eligibility import NO_LOCK, RULES, pair_failures
+    from mutasi_cli.solve.candidates import eligibility_profiles
 
     free = np.flatnonzero(status.movable & (status.kunci_pos == NO_LOCK))
     if not len(free):
@@ -109,7 +109,7 @@ def pairs_without_career_path(rnd, status) -> int:
 
 def run_read(size: int, root: Path) -> dict[str, object]:
     """Reading and checking alone (what ``mutasi validate`` does) on a large round."""
-    from mutasi_cli.load import load_round
+    from mutasi_cli.inputs.load import load_round
 
     peg, jab = _round_files(size, root)
     t0 = time.perf_counter()

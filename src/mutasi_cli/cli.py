@@ -16,8 +16,9 @@ from rich.console import Console
 from rich.table import Table
 
 from mutasi_cli import __version__, bahasa
-from mutasi_cli.issues import Issue
-from mutasi_cli.messages import (
+from mutasi_cli.inputs.issues import Issue
+from mutasi_cli.inputs.settings import SettingsError, load_settings
+from mutasi_cli.support.messages import (
     DEBUG_HELP,
     EFFECTIVE_DATE_HELP,
     EFFECTIVE_DATE_REFERENCE_HELP,
@@ -26,13 +27,12 @@ from mutasi_cli.messages import (
     INTERNAL_ERROR,
     OUT_OF_MEMORY,
 )
-from mutasi_cli.numbers import format_count, format_number, format_percent
-from mutasi_cli.settings import SettingsError, load_settings
-from mutasi_cli.terminal import clean, configure_streams, print_json, safe
+from mutasi_cli.support.numbers import format_count, format_number, format_percent
+from mutasi_cli.support.terminal import clean, configure_streams, print_json, safe
 
 if TYPE_CHECKING:
-    from mutasi_cli.decree import ReviewedPlan
-    from mutasi_cli.freeze import Freeze
+    from mutasi_cli.outputs.decree import ReviewedPlan
+    from mutasi_cli.rules.freeze import Freeze
 
 EXIT_OK, EXIT_INVALID, EXIT_USAGE, EXIT_INFEASIBLE, EXIT_INTERNAL = 0, 1, 2, 3, 4
 
@@ -128,8 +128,8 @@ def main_callback(
 def _parse_date(value: str | None) -> dt.date:
     """``--effective-date`` in the forms the cells take (values.parse_date, without Excel's serial
     numbers); a usage error (exit 2) that names them, or says that the day does not exist."""
-    from mutasi_cli.messages import EFFECTIVE_DATE_IMPOSSIBLE, EFFECTIVE_DATE_UNREADABLE
-    from mutasi_cli.values import date_fault, date_parts, parse_date
+    from mutasi_cli.inputs.values import date_fault, date_parts, parse_date
+    from mutasi_cli.support.messages import EFFECTIVE_DATE_IMPOSSIBLE, EFFECTIVE_DATE_UNREADABLE
 
     if value is None:
         return dt.date.today()
@@ -206,9 +206,9 @@ def _fail(message: str, code: int, *, debug: bool = False, as_json: bool = False
 def _classify(exc: BaseException) -> tuple[int, str]:
     """The exit code and message of an exception: 1 for invalid input, 2 for what the user or the
     environment must change (outputs, files, memory), 4 only for a fault of mutasi itself."""
-    from mutasi_cli.decree import DecreeError
-    from mutasi_cli.files import OutputError, os_reason
-    from mutasi_cli.freeze import FreezeError
+    from mutasi_cli.outputs.decree import DecreeError
+    from mutasi_cli.rules.freeze import FreezeError
+    from mutasi_cli.support.files import OutputError, os_reason
 
     if isinstance(exc, OutputError):
         return EXIT_USAGE, str(exc)
@@ -228,7 +228,7 @@ def _classify(exc: BaseException) -> tuple[int, str]:
 @contextlib.contextmanager
 def _errors(*, as_json: bool = False, debug: bool = False, cleanup=None) -> Iterator[None]:
     """The one place where a command's exceptions become a message and an exit code."""
-    from mutasi_cli.decree import PlanError
+    from mutasi_cli.outputs.decree import PlanError
 
     try:
         yield
@@ -258,7 +258,7 @@ def _invalid_input(
 ) -> None:
     """`plan` on invalid input: its errors, one line each (at most MAX_TABLE_ROWS), and how many
     warnings there are besides, with the command that lists everything."""
-    from mutasi_cli.messages import (
+    from mutasi_cli.support.messages import (
         PLAN_INVALID,
         PLAN_INVALID_MORE,
         PLAN_INVALID_NO_WARNINGS,
@@ -325,7 +325,7 @@ def plan(
     debug: Annotated[bool, typer.Option("--debug", help=DEBUG_HELP)] = False,
 ) -> None:
     """Susun rencana mutasi yang optimal dan tulis buku kerjanya."""
-    from mutasi_cli.files import check_output, output_lock
+    from mutasi_cli.support.files import check_output, output_lock
     from mutasi_cli.workflow import InvalidInput, plan_files
 
     date = _parse_date(effective_date) if effective_date is not None or review is None else None
@@ -364,7 +364,7 @@ def plan(
             _invalid_input(invalid.log.errors, n_warnings, pegawai, jabatan, effective_date)
         raise typer.Exit(EXIT_INVALID)
     s = run.summary
-    from mutasi_cli.freeze import freeze_json
+    from mutasi_cli.rules.freeze import freeze_json
 
     freeze = {"freeze": freeze_json(run.freeze)}
     if run.result.status == "infeasible":
@@ -379,7 +379,7 @@ def plan(
         table = Table(title=f"Rencana mutasi — {safe(output)}", show_header=False)
         table.add_column("Ukuran")
         table.add_column("Nilai", justify="right")
-        from mutasi_cli.messages import STATUS_TEXT
+        from mutasi_cli.support.messages import STATUS_TEXT
 
         table.add_row("Status", STATUS_TEXT.get(s.status, s.status))
         table.add_row("Mutasi", format_count(s.moves))
@@ -399,7 +399,7 @@ def plan(
                 f"[yellow]{format_count(len(warnings))} peringatan[/] pada data masukan (lihat `mutasi validate`)."
             )
         if s.review is not None:
-            from mutasi_cli.messages import REVIEW_TERMINAL
+            from mutasi_cli.support.messages import REVIEW_TERMINAL
 
             counts = {k: format_count(int(v)) for k, v in s.review.items() if isinstance(v, int)}
             out.print(safe(REVIEW_TERMINAL.format(**counts)))
@@ -430,8 +430,8 @@ def validate(
     debug: Annotated[bool, typer.Option("--debug", help=DEBUG_HELP)] = False,
 ) -> None:
     """Periksa data masukan dan tampilkan semua masalah, tanpa menyusun rencana."""
-    from mutasi_cli.files import check_output, output_lock
-    from mutasi_cli.load import load_round
+    from mutasi_cli.inputs.load import load_round
+    from mutasi_cli.support.files import check_output, output_lock
 
     date = _parse_date(effective_date)
     with _errors(as_json=as_json, debug=debug):
@@ -443,7 +443,7 @@ def validate(
         with output_lock(output) if output is not None else contextlib.nullcontext():
             _, log = load_round(pegawai, jabatan, date, settings)
             if output is not None:
-                from mutasi_cli.problems import write_problems
+                from mutasi_cli.outputs.problems import write_problems
 
                 write_problems(output, pegawai, jabatan, log.issues)
     if as_json:
@@ -478,7 +478,7 @@ def check(
     debug: Annotated[bool, typer.Option("--debug", help=DEBUG_HELP)] = False,
 ) -> None:
     """Periksa ulang rencana yang telah ditinjau terhadap data putarannya dan setiap aturan."""
-    from mutasi_cli.plan_check import check_plan
+    from mutasi_cli.review.plan_check import check_plan
 
     with _errors(as_json=as_json, debug=debug):
         result = check_plan(plan_file, pegawai=pegawai, jabatan=jabatan, config=config)
@@ -522,7 +522,7 @@ def explain(
     mengapa suatu jabatan terisi atau lowong."""
     from rich.padding import Padding
 
-    from mutasi_cli.inquiry import UnknownSubject, explain_subject, load_plan, sections
+    from mutasi_cli.review.inquiry import UnknownSubject, explain_subject, load_plan, sections
 
     with _errors(as_json=as_json, debug=debug):
         explained = load_plan(plan_file, pegawai=pegawai, jabatan=jabatan, config=config)
@@ -562,8 +562,8 @@ def sample(
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Tanpa keluaran kecuali galat.")] = False,
 ) -> None:
     """Buat data contoh sintetis bergaya Kabupaten Bungo (pegawai.xlsx dan jabatan.xlsx)."""
-    from mutasi_cli.files import check_output, output_lock
     from mutasi_cli.sample import SAMPLE_FILES, generate, write_sample
+    from mutasi_cli.support.files import check_output, output_lock
 
     date = _parse_date(effective_date)
     with _errors():
@@ -590,7 +590,7 @@ def init(
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Tanpa keluaran kecuali galat.")] = False,
 ) -> None:
     """Siapkan folder kerja: data contoh, mutasi.toml berisi semua pengaturan, dan LANGKAH.md."""
-    from mutasi_cli.messages import INIT_DONE
+    from mutasi_cli.support.messages import INIT_DONE
     from mutasi_cli.workspace import init_folder
 
     with _errors():
@@ -601,11 +601,11 @@ def init(
 
 
 def main() -> None:
-    """The console entry point: the Typer app inside :mod:`mutasi_cli.runtime`'s guard. SIGINT,
+    """The console entry point: the Typer app inside :mod:`mutasi_cli.support.runtime`'s guard. SIGINT,
     SIGTERM and SIGHUP raise ``Interrupted`` (not KeyboardInterrupt, which Click turns into "Aborted!"
     and exit 1), caught here, outside Click, once every ``with`` and ``finally`` on the way has run; the
     private temporary folder is removed on every exit path (here, and by ``atexit``)."""
-    from mutasi_cli import runtime
+    from mutasi_cli.support import runtime
 
     runtime.install_signal_handlers()
     runtime.set_stuck_handler(_interrupted)
@@ -632,8 +632,8 @@ def _main_failure(exc: OSError) -> None:
     """No private temporary folder (a full disk, an unwritable TMPDIR): exit 2 with what to do."""
     import tempfile
 
-    from mutasi_cli.files import os_reason
-    from mutasi_cli.messages import PRIVATE_TEMP_FAILED
+    from mutasi_cli.support.files import os_reason
+    from mutasi_cli.support.messages import PRIVATE_TEMP_FAILED
 
     message = PRIVATE_TEMP_FAILED.format(path=tempfile.gettempdir(), reason=os_reason(exc))
     if _main_args_json():
@@ -650,8 +650,8 @@ def _interrupted(exc: BaseException) -> None:
     the time limit."""
     import os
 
-    from mutasi_cli import runtime
-    from mutasi_cli.messages import INTERRUPTED, SIGNAL_NOTE
+    from mutasi_cli.support import runtime
+    from mutasi_cli.support.messages import INTERRUPTED, SIGNAL_NOTE
 
     assert isinstance(exc, runtime.Interrupted)
     runtime.cleanup()
@@ -673,7 +673,7 @@ def _interrupted(exc: BaseException) -> None:
     sys.exit(exc.exit_code)
 
 
-# --- decree (SK) and SIASN export: thin over mutasi_cli.decree and mutasi_cli.siasn_export ----------
+# --- decree (SK) and SIASN export: thin over mutasi_cli.outputs.decree and mutasi_cli.outputs.siasn_export ----------
 
 PLAN_HELP = "Buku kerja rencana (keluaran `mutasi plan`) setelah ditinjau: sheet Daftar Mutasi dan Parameter."
 #: help texts are Rich markup: a literal "[" is written "\\[" ("[sk]" alone would be swallowed as a tag)
@@ -701,7 +701,7 @@ def _freeze_check(
 ) -> Freeze | None:
     """The election freeze of the plan's effective date (and of ``[sk] tmt`` when set): raises
     FreezeError in a window without the Minister's approval; else the approved window, or None."""
-    from mutasi_cli.freeze import refuse_if_frozen
+    from mutasi_cli.rules.freeze import refuse_if_frozen
 
     pilkada = load_settings(config).pilkada
     return refuse_if_frozen(pilkada, [reviewed.effective_date, tmt], what)
@@ -727,15 +727,15 @@ def sk(
     debug: Annotated[bool, typer.Option("--debug", help=DEBUG_HELP)] = False,
 ) -> None:
     """Susun draf SK mutasi (.docx) beserta lampirannya, dan petikan per pegawai, dari rencana yang telah ditinjau."""
-    from mutasi_cli.decree import (
+    from mutasi_cli.outputs.decree import (
         DecreeError,
         libreoffice,
         load_decree_settings,
         read_reviewed_plan,
         write_decrees,
     )
-    from mutasi_cli.files import check_output, output_lock
-    from mutasi_cli.plan_check import require_passing
+    from mutasi_cli.review.plan_check import require_passing
+    from mutasi_cli.support.files import check_output, output_lock
 
     with _errors(debug=debug):
         check_output(output, inputs=_inputs(plan_file, template, petikan_template, config), folder=True)
@@ -799,10 +799,10 @@ def export_siasn(
     debug: Annotated[bool, typer.Option("--debug", help=DEBUG_HELP)] = False,
 ) -> None:
     """Tulis mutasi yang disetujui sebagai CSV unggah riwayat jabatan SIASN (UTF-8, pemisah ;)."""
-    from mutasi_cli.decree import load_decree_settings, read_reviewed_plan
-    from mutasi_cli.files import check_output, output_lock
-    from mutasi_cli.plan_check import require_passing
-    from mutasi_cli.siasn_export import write_siasn_csv
+    from mutasi_cli.outputs.decree import load_decree_settings, read_reviewed_plan
+    from mutasi_cli.outputs.siasn_export import write_siasn_csv
+    from mutasi_cli.review.plan_check import require_passing
+    from mutasi_cli.support.files import check_output, output_lock
 
     with _errors(debug=debug):
         check_output(output, inputs=_inputs(plan_file, config), suffixes=(".csv",))
@@ -814,7 +814,7 @@ def export_siasn(
             n = write_siasn_csv(reviewed, output, settings, draft=draft)
     out.print(f"{format_count(n)} baris riwayat jabatan ditulis di {safe(output)}.")
     if draft and settings.placeholder_keys():
-        from mutasi_cli.messages import SIASN_DRAFT_NOTE
+        from mutasi_cli.support.messages import SIASN_DRAFT_NOTE
 
         out.print(f"[yellow]{safe(SIASN_DRAFT_NOTE.format(keys=' dan '.join(settings.placeholder_keys())))}[/]")
     _plan_errors(checked.as_plan_error())  # the check's warnings
@@ -831,8 +831,8 @@ def diff(
     debug: Annotated[bool, typer.Option("--debug", help=DEBUG_HELP)] = False,
 ) -> None:
     """Bandingkan dua rencana: mutasi yang ditambah, ditolak, dihapus, ke jabatan berbeda, atau yang Keterangannya diubah."""
-    from mutasi_cli.compare import LISTS, SUMMARY_LABELS, TERMINAL_COLUMNS, diff_plans, write_diff
-    from mutasi_cli.files import check_output, output_lock
+    from mutasi_cli.outputs.compare import LISTS, SUMMARY_LABELS, TERMINAL_COLUMNS, diff_plans, write_diff
+    from mutasi_cli.support.files import check_output, output_lock
 
     with _errors(as_json=as_json, debug=debug):
         if output is not None:

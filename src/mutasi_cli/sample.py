@@ -39,10 +39,10 @@ from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
 
-from mutasi_cli import grades
-from mutasi_cli.bungo import DINAS_UNITS, KECAMATAN_NAMES, SEAT_KECAMATAN, kantor_camat
-from mutasi_cli.files import atomic_file
-from mutasi_cli.settings import RuleSettings
+from mutasi_cli.domain import grades
+from mutasi_cli.domain.bungo import DINAS_UNITS, KECAMATAN_NAMES, SEAT_KECAMATAN, kantor_camat
+from mutasi_cli.inputs.settings import RuleSettings
+from mutasi_cli.support.files import atomic_file
 
 # --- canonical headers (CONTRACT.md) -------------------------------------------------------------------
 PEGAWAI_COLUMNS: tuple[str, ...] = (

@@ -8,15 +8,15 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from mutasi_cli.data import Round
-from mutasi_cli.freeze import Freeze, freeze_status
-from mutasi_cli.issues import IssueLog
-from mutasi_cli.load import load_round
-from mutasi_cli.planner import PlanResult, plan, write_reserve
-from mutasi_cli.reader import sha256_of
-from mutasi_cli.report import Summary, summarize, write_plan
-from mutasi_cli.review import REVIEW_LABEL, REVIEW_SHA_LABEL
-from mutasi_cli.settings import Settings
+from mutasi_cli.inputs.data import Round
+from mutasi_cli.inputs.issues import IssueLog
+from mutasi_cli.inputs.load import load_round
+from mutasi_cli.inputs.reader import sha256_of
+from mutasi_cli.inputs.settings import Settings
+from mutasi_cli.outputs.report import Summary, summarize, write_plan
+from mutasi_cli.review.replan import REVIEW_LABEL, REVIEW_SHA_LABEL
+from mutasi_cli.rules.freeze import Freeze, freeze_status
+from mutasi_cli.solve.planner import PlanResult, plan, write_reserve
 
 #: seconds of writing the workbook kept per second the inputs took to read
 WRITE_PER_READ = 2.5
@@ -41,7 +41,7 @@ class PlanRun:
 
 def _reviewed_date(path: Path) -> dt.date | None:
     """The effective date a reviewed plan recorded (None when it cannot be read: the check says why)."""
-    from mutasi_cli.decree import read_reviewed_plan
+    from mutasi_cli.outputs.decree import read_reviewed_plan
 
     return read_reviewed_plan(path, strict=False).effective_date
 
@@ -61,7 +61,7 @@ def plan_files(
 ) -> PlanRun:
     """Read, plan and write. ``effective_date`` None: today, or for a re-plan after review (``review``,
     the reviewed workbook) the date of the reviewed plan. A reviewed plan that cannot be used raises
-    :class:`mutasi_cli.decree.PlanError` with every fault."""
+    :class:`mutasi_cli.outputs.decree.PlanError` with every fault."""
     say = progress or (lambda _m: None)
     t0 = time.perf_counter()
     say("read")
@@ -74,7 +74,7 @@ def plan_files(
         raise InvalidInput(log)
     read = None
     if review is not None:
-        from mutasi_cli.review import apply_review, read_review
+        from mutasi_cli.review.replan import apply_review, read_review
 
         read = read_review(review, rnd, pegawai=pegawai, jabatan=jabatan, config=settings.source)
         rnd = apply_review(rnd, read.review)
@@ -91,7 +91,7 @@ def plan_files(
     freeze = freeze_status(settings.pilkada, effective_date)
     marks = None
     if read is not None and result.status != "infeasible":
-        from mutasi_cli.review import outcomes, priority1_losses
+        from mutasi_cli.review.replan import outcomes, priority1_losses
 
         marks = outcomes(rnd, result.person_status.dihapus, result.final)
         summary.review = dict(marks.counts) | {"priority1_left_empty": priority1_losses(rnd, result.final)}
@@ -106,7 +106,7 @@ def plan_files(
         if review is not None:
             shown[REVIEW_LABEL] = str(review)
             shown[REVIEW_SHA_LABEL] = sha256_of(review)
-        write_plan(output, rnd, result, summary, shown, freeze=freeze, review=marks)
+        write_plan(output, rnd, result, summary, shown, freeze=freeze, review=None if marks is None else marks.marks)
         result.timings["write"] = time.perf_counter() - t
         summary.seconds = time.perf_counter() - t0
     return PlanRun(rnd, result, summary, log, output, freeze)

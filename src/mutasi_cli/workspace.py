@@ -2,14 +2,14 @@
 
 It holds sample inputs (:mod:`mutasi_cli.sample`), a ``mutasi.toml`` listing every key with its default,
 meaning and legal source, and ``LANGKAH.md``, the steps of a round in Bahasa Indonesia. The
-``mutasi.toml`` is generated from the settings' own dataclasses (:mod:`mutasi_cli.settings` and
-:class:`mutasi_cli.decree.DecreeSettings`: keys and defaults) and from ``rules.SETTING_LABELS`` (the
+``mutasi.toml`` is generated from the settings' own dataclasses (:mod:`mutasi_cli.inputs.settings` and
+:class:`mutasi_cli.outputs.decree.DecreeSettings`: keys and defaults) and from ``rules.SETTING_LABELS`` (the
 ``[aturan]`` labels and sources the Parameter sheet shows), so a key added there appears here with its
-default; the meanings of the other keys are a table in :mod:`mutasi_cli.messages`, which a test holds
+default; the meanings of the other keys are a table in :mod:`mutasi_cli.support.messages`, which a test holds
 complete. Read back, the file gives exactly the defaults.
 
 It never overwrites anything: if any of its files exists, it refuses (exit 2) naming them, before
-writing anything; each file is written whole (:func:`mutasi_cli.files.atomic_file`), and a failure
+writing anything; each file is written whole (:func:`mutasi_cli.support.files.atomic_file`), and a failure
 half-way removes what this run wrote.
 """
 
@@ -22,12 +22,12 @@ import textwrap
 from contextlib import ExitStack
 from pathlib import Path
 
-from mutasi_cli import messages as m
-from mutasi_cli.decree import DecreeSettings
-from mutasi_cli.files import OutputError, atomic_file, check_output, output_lock
-from mutasi_cli.headers import SCHEMAS
-from mutasi_cli.rules import SETTING_LABELS
-from mutasi_cli.settings import DEFAULT_FILE, Approval, Limits, Pilkada, RuleSettings, Weights
+from mutasi_cli.inputs.headers import SCHEMAS
+from mutasi_cli.inputs.settings import DEFAULT_FILE, Approval, Limits, Pilkada, RuleSettings, Weights
+from mutasi_cli.outputs.decree import DecreeSettings
+from mutasi_cli.rules.eligibility import SETTING_LABELS
+from mutasi_cli.support import messages as m
+from mutasi_cli.support.files import OutputError, atomic_file, check_output, output_lock
 
 STEPS_FILE = "LANGKAH.md"
 #: the sample round of a new folder: the size `mutasi sample` writes by default
@@ -67,7 +67,7 @@ def init_folder(
     seed: int = SAMPLE_SEED,
     effective_date: dt.date | None = None,
 ) -> Workspace:
-    """Write the working folder; :class:`mutasi_cli.files.OutputError` (exit 2), writing nothing, when
+    """Write the working folder; :class:`mutasi_cli.support.files.OutputError` (exit 2), writing nothing, when
     ``folder`` is a file or any of the files exists already."""
     from mutasi_cli.sample import generate, write_sample
 
