@@ -403,8 +403,9 @@ def plan(
 
             counts = {k: format_count(int(v)) for k, v in s.review.items() if isinstance(v, int)}
             out.print(safe(REVIEW_TERMINAL.format(**counts)))
-            for line in list(s.review.get("priority1_left_empty") or []):  # type: ignore[call-overload]
-                out.print(f"[bold yellow]Peringatan:[/] {safe(str(line))}")
+            for key in ("priority1_left_empty", "warnings"):
+                for line in list(s.review.get(key) or []):  # type: ignore[call-overload]
+                    out.print(f"[bold yellow]Peringatan:[/] {safe(str(line))}")
         if run.freeze is not None:
             label = "[bold]Catatan:[/]" if run.freeze.approved else "[bold yellow]Peringatan:[/]"
             out.print(f"{label} {safe(run.freeze.message)}")

@@ -36,7 +36,8 @@ KEPT, NEW, CHANGED, DROPPED = "tetap", "baru", "berubah", "batal"
 @dataclass
 class Review:
     """A reviewed plan the round is re-planned after (``plan --review``, CONTRACT.md "Re-planning after
-    review"). ``approved``: person, position, row (its Excel row in Daftar Mutasi): moves kept as they are,
+    review"). ``approved``: person, position, row (its Excel row in Daftar Mutasi), keterangan (as the
+    review left it, kept in the re-plan's Daftar Mutasi): moves kept as they are,
     which count in the turnover cap like any move. ``rejected``: person, position, row, sheet, how
     ("tidak" for Setuju = Tidak, "dihapus" for a deleted row): moves never made (they join
     ``Round.larangan``). ``path``: the reviewed workbook, as given."""

@@ -983,9 +983,13 @@ def review_sheet(rnd: Round, final: np.ndarray, marks: np.ndarray, moves: pd.Dat
     for e, p, row, how in rnd.review.rejected[["person", "position", "row", "how"]].itertuples(index=False):
         reviewed.setdefault(int(e), (int(p), str(how), int(row)))
     empty_p1 = empty_priority1(rnd, final)
-    order = sorted(reviewed, key=lambda e: reviewed[e][2]) + [
-        int(e) for e in np.flatnonzero(marks == NEW).tolist()
-    ]
+    # what the re-plan changed first (rejected rows, then new moves), then the moves kept as approved
+    rows_of = sorted(reviewed, key=lambda e: reviewed[e][2])
+    order = (
+        [e for e in rows_of if reviewed[e][1] != "disetujui"]
+        + [int(e) for e in np.flatnonzero(marks == NEW).tolist()]
+        + [e for e in rows_of if reviewed[e][1] == "disetujui"]
+    )
     rows = []
     for e in order:
         mark = str(marks[e])

@@ -168,6 +168,7 @@ def write_plan(
         nip_at = {str(n): i for i, n in enumerate(rnd.people["nip"])}
         marks = [messages.REVIEW_MARKS.get(str(review[nip_at[str(n)]]), "") for n in moves["NIP"]]
         moves = moves.assign(**{messages.REVIEW_COLUMN: marks})
+        moves = _reviewed_keterangan(rnd, moves)
         reviewed = [(messages.REVIEW_SHEET, explain.review_sheet(rnd, result.final, review, moves))]
     for name, frame in (
         ("Daftar Mutasi", moves),
@@ -187,6 +188,22 @@ def write_plan(
     _flow_sheet(wb.create_sheet("Arus Mutasi"), explain.unit_flow(rnd, result))
     with atomic_file(path) as tmp:
         wb.save(tmp)
+
+
+def _reviewed_keterangan(rnd: Round, moves: pd.DataFrame) -> pd.DataFrame:
+    """A kept move keeps the Keterangan the review left it (the reviewer may have edited the public
+    phrase; CONTRACT.md: a kept move is kept as it is)."""
+    approved = rnd.review.approved if rnd.review is not None else None
+    if approved is None or "keterangan" not in approved.columns or not len(moves):
+        return moves
+    nips = rnd.people["nip"].to_numpy()
+    text = {
+        str(nips[e]): str(k)
+        for e, k in zip(approved["person"].tolist(), approved["keterangan"].tolist())
+        if isinstance(k, str) and k.strip()
+    }
+    kept = moves["NIP"].astype(str).map(text)
+    return moves.assign(Keterangan=kept.where(kept.notna(), moves["Keterangan"]))
 
 
 # --- cells ---------------------------------------------------------------------------------------------

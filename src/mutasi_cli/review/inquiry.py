@@ -434,7 +434,7 @@ def explain_person(ctx: ExplainedPlan, e: int, *, budget: float = EXPLAIN_SECOND
         "to": _position(rnd, f) if moved else None,
         "due": bool(st.due[e]),
         "tenure": tenure,
-        "kunci": None if lock == NO_LOCK else ("tetap" if lock in (TETAP, c) else "move"),
+        "kunci": None if lock == NO_LOCK or st.approved_only(e) else ("tetap" if lock in (TETAP, c) else "move"),
         "dihapus": bool(st.dihapus[e]),
         "review": _review_outcome(rnd, e, f),
     }
@@ -697,7 +697,7 @@ def _why_not(
     rnd, st = ctx.rnd, ctx.status
     lock = int(st.kunci_pos[e])
     c = int(rnd.people.at[e, "pos"])
-    if lock != NO_LOCK:
+    if lock != NO_LOCK and not st.approved_only(e):
         if lock in (TETAP, c):
             item.update(verdict="kunci", reason=m.WHY_WISH_KUNCI_TETAP)
         else:
@@ -1154,7 +1154,7 @@ def _stop(ctx: ExplainedPlan, e: int, p: int, points: int) -> dict[str, Any]:
         code, text, source = "larangan", m.WHY_STOP["larangan"], RULES["larangan"].source
     elif f == UNPLACED:
         code, text, source = "unplaced", m.WHY_STOP["unplaced"], RULES["jabatan-dihapus"].source
-    elif st.kunci_pos[e] != NO_LOCK:
+    elif st.kunci_pos[e] != NO_LOCK and not st.approved_only(e):
         code, text, source = "kunci", m.WHY_STOP["kunci"], m.SOURCE_KUNCI
     elif held and not st.movable[e]:
         rule = RULES[held[0]]

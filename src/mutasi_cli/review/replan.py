@@ -86,10 +86,10 @@ def read_review(
     nip_index = {str(n): i for i, n in enumerate(rnd.people["nip"])}
     code_index = {str(k): i for i, k in enumerate(rnd.positions["kode"])}
     approved = [
-        (nip_index[m.nip], code_index[m.kode_baru], m.excel_row)
+        (nip_index[m.nip], code_index[m.kode_baru], m.excel_row, m.keterangan)
         for m in _first_rows(reviewed.moves)
     ]
-    taken = {e for e, _p, _r in approved}
+    taken = {e for e, _p, _r, _k in approved}
     rejected = [
         (nip_index[m.nip], code_index[m.kode_baru], m.excel_row, PLAN_SHEET, "tidak")
         for m in _first_rows(reviewed.rejected_moves)
@@ -99,7 +99,9 @@ def read_review(
     rejected += [r for r in _deleted_rows(path, rnd, nip_index, log) if rnd.people.at[r[0], "nip"] not in written]
     review = Review(
         str(path),
-        pd.DataFrame(approved, columns=["person", "position", "row"]).astype("int64"),
+        pd.DataFrame(approved, columns=["person", "position", "row", "keterangan"]).astype(
+            {"person": "int64", "position": "int64", "row": "int64"}
+        ),
         pd.DataFrame(rejected, columns=["person", "position", "row", "sheet", "how"]).astype(
             {"person": "int64", "position": "int64", "row": "int64"}
         ),

@@ -333,9 +333,9 @@ def kunci_targets(rnd: Round) -> pd.DataFrame:
     """Kunci rows that move someone (not TETAP, not their own position), and the approved moves of a
     reviewed plan (``plan --review``), which every model makes as it makes a Kunci move."""
     k = rnd.kunci[["person", "position"]]
-    if rnd.review is not None and len(rnd.review.approved):
+    if rnd.review is not None and len(rnd.review.approved):  # a Kunci row wins, as in person_status
         approved = rnd.review.approved[["person", "position"]]
-        k = pd.concat([k[~k["person"].isin(approved["person"])], approved], ignore_index=True)
+        k = pd.concat([k, approved[~approved["person"].isin(k["person"])]], ignore_index=True)
     cur = rnd.people["pos"].to_numpy()
     moving = (k["position"] != TETAP) & (k["position"].to_numpy() != cur[k["person"].to_numpy()])
     return k[moving]

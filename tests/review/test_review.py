@@ -16,13 +16,13 @@ from pathlib import Path
 import openpyxl
 import pandas as pd
 import pytest
+from test_optimality import SEEDS, UNPLACED, Spec, brute_force, case_and_optimum, infeasibility, levels_of
 
 from mutasi_cli.inputs.data import Review
 from mutasi_cli.review.replan import apply_review
 from mutasi_cli.rules.eligibility import person_status
 from mutasi_cli.solve.planner import plan
 from mutasi_cli.solve.verify import violations
-from test_optimality import SEEDS, UNPLACED, Spec, brute_force, case_and_optimum, infeasibility, levels_of
 
 PLAN_SHEET = "Daftar Mutasi"
 
@@ -163,7 +163,7 @@ def test_brute_force_counts_changes() -> None:
 
 
 # --- the command, end to end ------------------------------------------------------------------------------
-SAMPLES = Path(__file__).resolve().parents[1] / "data" / "samples"
+SAMPLES = Path(__file__).resolve().parents[2] / "data" / "samples"
 DATE = "2027-01-04"
 
 

@@ -26,7 +26,7 @@ from mutasi_cli.solve.planner import plan
 from mutasi_cli.support import messages
 from mutasi_cli.support.numbers import format_count, format_number, format_percent
 
-SAMPLES = Path(__file__).resolve().parent.parent / "data" / "samples"
+SAMPLES = Path(__file__).resolve().parents[2] / "data" / "samples"
 DATE = ["--effective-date", "2026-12-01"]
 runner = CliRunner()
 #: words that belong in Catatan Internal only: the rules a Kunci breaks, sanctions, scores, solver notes
