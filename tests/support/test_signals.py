@@ -90,7 +90,14 @@ def start_plan(
         str(round_dir / "jabatan.xlsx"), "-o", str(out), *DATE, "--route", "direct", "--solver", solver,
         "--time-limit", "120", *extra,
     ]  # fmt: skip
-    return subprocess.Popen(args, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    # SIGHUP as a terminal gives it: under nohup (SIG_IGN, inherited) mutasi keeps ignoring it, on purpose
+    return subprocess.Popen(
+        args, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, preexec_fn=_default_sighup
+    )
+
+
+def _default_sighup() -> None:
+    signal.signal(signal.SIGHUP, signal.SIG_DFL)
 
 
 def wait_for_solver(proc: subprocess.Popen, tmp: Path, timeout: float = 60.0) -> list[int]:
