@@ -35,15 +35,10 @@ import numpy as np
 
 from mutasi_cli.inputs.data import Round
 from mutasi_cli.rules.eligibility import PersonStatus, larangan_mask
+from mutasi_cli.solve import rows as R
 from mutasi_cli.solve.candidates import CandidateSpace
-from mutasi_cli.solve.model import (
-    held_incumbents,
-    lexicographic_weights,
-    moves_into_units,
-    relation_rows,
-    stay_bounds,
-    turnover_groups,
-)
+from mutasi_cli.solve.model import held_incumbents, lexicographic_weights, stay_bounds, turnover_groups
+from mutasi_cli.solve.rows import moves_into_units, relation_rows
 from mutasi_cli.solve.solvers import (
     INTERRUPT_LEAD,
     MIN_SOLVE_SECONDS,
@@ -98,6 +93,7 @@ class _Builder:
         self.starts: list[int] = []
         self.idx: list[int] = []
         self.val: list[float] = []
+        self.row_names: list[str] = []  # the families' rows by the PuLP model's names ("" for the others)
 
     def col(self, lo: float, hi: float, integer: bool = True) -> int:
         self.lo.append(lo)
@@ -106,7 +102,14 @@ class _Builder:
             self.integer.append(len(self.lo) - 1)
         return len(self.lo) - 1
 
+    def add(self, row: R.Row) -> int:
+        """A row of :mod:`mutasi_cli.solve.rows`, kept with its name."""
+        i = self.row(row.terms, row.lo, row.hi)
+        self.row_names[i] = row.name
+        return i
+
     def row(self, entries, lo: float, hi: float) -> int:
+        self.row_names.append("")
         self.starts.append(len(self.idx))
         for c, v in entries:
             self.idx.append(int(c))
@@ -131,6 +134,137 @@ def solve_stage_a(
     with levels 0–2 held by three rows: the fewest changes to a reviewed plan, as exactly (the objective
     is integral either way, and nothing below depends on which)."""
     t0 = time.perf_counter()
+    model = build_stage_a_model(rnd, status, space, hold=hold, keep=keep)
+    b, cost, stay, keys, own = model.b, model.cost, model.stay, model.keys, model.own
+    ind_e, ind_p, ind_col, f_cols = model.ind_e, model.ind_p, model.ind_col, model.f_cols
+    phi_row, level_gap, columns = model.phi_row, model.level_gap, model.columns
+    cur = rnd.people["pos"].to_numpy()
+
+    # --- solve ----------------------------------------------------------------------------------------
+    # The LP relaxation first: on these models it is usually integral at an optimal vertex, and then it
+    # is its own certificate. HiGHS' presolve costs more than it saves here (measured: 5,000 people,
+    # 5.4 s of presolve for a 3.3 s solve), so it is off for both the LP and the MIP.
+    # Two kinds of columns and rows wait outside the LP until they matter (see :class:`_StageLp`):
+    # - the own-position rows (one per key and origin: most of the rows, almost all slack) join the LP
+    #   only when its solution violates them (measured: 20,000 people, 12,839 of 25,903 rows held back,
+    #   none needed, 18.0 s → 15.1 s);
+    # - the individual moves (one per move of each person named in Relasi or Larangan: 1.6 of the 2.4
+    #   million columns at 50,000 people) join only when their reduced cost is negative (measured, stage
+    #   A in all: 20,000 people 15.1 s → 8.7 s; 50,000 people 298 s → 103 s, 71 s of it the first LP,
+    #   then four re-solves of under 3 s each, with 1,816 moves priced in).
+    # the individual moves not fixed by Kunci are priced into the LP (see _StageLp)
+    ind_cols, ind_people = np.array(ind_col, dtype=np.int64), np.array(ind_e, dtype=np.int64)
+    priced = np.asarray(b.lo)[ind_cols] == 0
+    # with relasi = "selalu" two related people of one unit cannot both stay: without their moves the
+    # first LP would be infeasible, so those moves are in it from the start
+    priced &= ~_must_part(rnd)[ind_people]
+    lp = _StageLp(b, cost, ind_cols[priced], ind_people[priced], own)
+    ints = np.array(b.integer, dtype=np.int64)
+    values, st_name, value, bound = None, "no-solution", None, None
+    incumbent: tuple[float, np.ndarray] | None = None
+    ms = lp.solve_lp(t0 + time_limit)
+    if ms == highspy.HighsModelStatus.kInfeasible and not lp.complete():
+        # infeasible without the moves held out: someone named in Larangan (a rejected move of a reviewed
+        # plan, too) may have to leave a position that approved or Kunci moves fill. Infeasible is proven
+        # only with every move in
+        lp.add_all_moves()
+        ms = lp.solve_lp(t0 + time_limit)
+    if ms == highspy.HighsModelStatus.kOptimal:
+        x = lp.lp_values()
+        lp_value = lp.objective()
+        bound = float(np.floor(lp_value + 1e-6))  # Φ is integral
+        if np.all(np.abs(x[ints] - np.round(x[ints])) <= INTEGRAL_TOL):
+            values, st_name, value = np.round(x), "optimal", float(round(lp_value))
+    elif ms == highspy.HighsModelStatus.kInfeasible:
+        st_name = "infeasible"
+    if values is None and st_name != "infeasible":
+        lp.lazy.add_all(lp.h)
+        if bound is not None:
+            # first the MIP over the fractional neighbourhood: every integer column at its LP value
+            # except those that share a row (Φ's aside) with a fractional one. Reaching the LP's floor
+            # proves it (measured, 50,000 people: 42 fractional values, 58,460 columns left free,
+            # 9.8 s; 298 s for the MIP over every column in the LP; with only the 42 free, infeasible)
+            # It gets the whole time left, not a share of it: a share would make the path (this MIP
+            # cut short, then the MIP over every priced column) depend on the machine's load, and so
+            # the plan (issue: the same round, another plan on a busy machine)
+            lp.fix_around_fractional(ints, x, phi_row)
+            found = lp.solve_mip(ints, t0 + time_limit, solver, presolve=True, in_process=True)
+            lp.unfix()
+            if found[1] is not None and found[2] is not None:
+                incumbent = (found[1], found[2])
+                if found[1] >= bound - 0.5:
+                    st_name, value, values = "optimal", found[1], found[2]  # at the LP's floor: proven
+                elif found[1] <= bound - level_gap:
+                    # a gap of a Prioritas-1 place or more: reduced-cost fixing cannot close it, the
+                    # level-wise LPs may (measured, 50,000 people, 4 due moves short: the three LPs
+                    # took 112 s and left 2, so they run only for a level-0/1 gap)
+                    level_cols = (stay[status.dihapus], np.array(f_cols, dtype=np.int64))
+                    duals = lp.last_y, lp.last_d
+                    tight = _level_rows(lp, level_cols, found[2], t0 + time_limit)
+                    if tight is None:
+                        # Φ's duals back for the reduced-cost argument of _mip_over_priced (the last
+                        # LP solved was a level's); still valid with any level row added (a cut)
+                        lp.last_y, lp.last_d = duals
+                    else:
+                        lp_value, x = tight
+                        bound = float(np.floor(lp_value + 1e-6))
+                        if found[1] >= bound - 0.5:
+                            st_name, value, values = "optimal", found[1], found[2]
+    if values is None and st_name != "infeasible":
+        if bound is None:
+            # the LP did not finish (only the time limit stops it): the MIP over the columns so far, with
+            # HiGHS' presolve (a large one in a child, killed at the deadline). Without presolve HiGHS set
+            # this MIP up and solved its root LP for seconds before it looked at its limit (measured,
+            # 20,000 people: 4.2 s on a 0.1 s limit); only this path, cut by time, takes it
+            st_name, value, values, mip_bound = lp.solve_mip(ints, t0 + time_limit, solver, presolve=True)
+            if lp.complete():
+                bound = mip_bound
+            elif st_name == "optimal":
+                st_name = "feasible"  # nothing is proven about the moves left out
+        else:
+            st_name, value, values, bound = _mip_over_priced(
+                lp, ints, lp_value, bound, t0 + time_limit, solver, incumbent
+            )
+    seconds = time.perf_counter() - t0
+    if values is None:
+        return StageA(SolveOutcome(st_name, None, bound, seconds), None, columns)
+    final = _disaggregate(cur, status.dihapus, stay, values, keys, ind_e, ind_p, ind_col)
+    if st_name == "optimal":
+        bound = value
+    return StageA(SolveOutcome(st_name, value, bound, seconds), final, columns)
+
+
+@dataclass
+class StageAModel:
+    """Stage A's model as built (:func:`build_stage_a_model`): the builder's columns and rows, and which
+    column is what."""
+
+    b: _Builder
+    cost: np.ndarray
+    stay: np.ndarray  # person → their stay (or unplaced) column
+    keys: list[tuple[np.ndarray, np.ndarray, list[int]]]  # per aggregated key: members, positions, y columns
+    ind_e: list[int]  # the individual moves: person, position, column
+    ind_p: list[int]
+    ind_col: list[int]
+    own: _Builder  # the own-position rows, added when violated
+    f_cols: list[int]
+    z_of: dict[int, int]
+    f_of: dict[int, int]
+    phi_row: int
+    level_gap: float
+    columns: int
+
+
+def build_stage_a_model(
+    rnd: Round,
+    status: PersonStatus,
+    space: CandidateSpace,
+    *,
+    hold: tuple[int, int, int] | None = None,
+    keep: np.ndarray | None = None,
+) -> StageAModel:
+    """The aggregated model of the module's docstring: columns, rows (those shared with the other models
+    from :mod:`mutasi_cli.solve.rows`) and the objective Φ (or, with ``hold``, the stays of ``keep``)."""
     people, positions = rnd.people, rnd.positions
     n, m = rnd.n_people, rnd.n_positions
     cur = people["pos"].to_numpy()
@@ -230,6 +364,9 @@ def solve_stage_a(
     for e in np.flatnonzero(~status.dihapus).tolist():
         incumbents.setdefault(int(cur[e]), []).append(e)
     f_cols = []
+    z_of: dict[int, int] = {}  # position → its switch column (over-filled positions with newcomers)
+    f_of: dict[int, int] = {}  # Prioritas-1 position → its filled-places column
+    kode = positions["kode"].to_numpy()
     held = held_incumbents(rnd, status)
     for p in np.flatnonzero(aktif).tolist():
         st = [(stay[e], 1.0) for e in incumbents.get(p, [])]
@@ -237,18 +374,18 @@ def solve_stage_a(
         f = int(formasi[p])
         n_inc = len(st)
         if new:
-            if n_inc <= f:
-                b.row(st + new, -INF, f)
-            else:
-                z = b.col(0, 1)
-                b.row(new + [(z, -max(f - int(held[p]), 0))], -INF, 0)
-                b.row(st + new + [(z, n_inc - f)], -INF, n_inc)
+            z = b.col(0, 1) if R.over_filled(n_inc, f) else None
+            if z is not None:
+                z_of[p] = z
+            for row in R.capacity_rows(str(kode[p]), f, n_inc, int(held[p]), st, new, z):
+                b.add(row)
         if prio[p] == 1:
             fc = b.col(0, f, integer=False)
             f_cols.append(fc)
-            b.row(st + new + [(fc, -1.0)], 0, INF)
-    for _unit, es, cap in turnover_groups(rnd, status):
-        b.row([(stay[e], 1.0) for e in es], len(es) - cap, INF)
+            f_of[p] = fc
+            b.add(R.fill_row("filled_p1", str(kode[p]), st + new, fc))
+    for row in R.turnover_rows(turnover_groups(rnd, status), stay):
+        b.add(row)
     _relation_rows(b, rnd, stay, status, ind_e, ind_p, ind_col)
     phi_terms += [(stay[e], -w0) for e in np.flatnonzero(status.dihapus).tolist()]
     phi_terms += [(c, w1) for c in f_cols]
@@ -261,108 +398,18 @@ def solve_stage_a(
         level_gap = float(w1)  # a gap this large is a level-0/1 gap (see below)
     else:
         assert keep is not None
-        l0, l1, l2 = hold
-        b.row([(stay[e], 1.0) for e in np.flatnonzero(status.dihapus).tolist()], -INF, l0)
-        b.row([(c, 1.0) for c in f_cols], l1, INF)
-        b.row([(c, 1.0) for c in due_cols], l2, INF)
+        unplaced = [(stay[e], 1.0) for e in np.flatnonzero(status.dihapus).tolist()]
+        p1 = [(c, 1.0) for c in f_cols]
+        for row in R.held_levels_rows(hold, unplaced, p1, [(c, 1.0) for c in due_cols]):
+            b.add(row)
         phi_row = b.row([(stay[e], 1.0) for e in np.flatnonzero(keep).tolist()] + [(phi, -1.0)], 0, 0)
         level_gap = INF  # the level-wise LPs are Φ's
     cost = np.zeros(len(b.lo))
     cost[phi] = -1.0
     columns = len(b.lo)
-
-    # --- solve ----------------------------------------------------------------------------------------
-    # The LP relaxation first: on these models it is usually integral at an optimal vertex, and then it
-    # is its own certificate. HiGHS' presolve costs more than it saves here (measured: 5,000 people,
-    # 5.4 s of presolve for a 3.3 s solve), so it is off for both the LP and the MIP.
-    # Two kinds of columns and rows wait outside the LP until they matter (see :class:`_StageLp`):
-    # - the own-position rows (one per key and origin: most of the rows, almost all slack) join the LP
-    #   only when its solution violates them (measured: 20,000 people, 12,839 of 25,903 rows held back,
-    #   none needed, 18.0 s → 15.1 s);
-    # - the individual moves (one per move of each person named in Relasi or Larangan: 1.6 of the 2.4
-    #   million columns at 50,000 people) join only when their reduced cost is negative (measured, stage
-    #   A in all: 20,000 people 15.1 s → 8.7 s; 50,000 people 298 s → 103 s, 71 s of it the first LP,
-    #   then four re-solves of under 3 s each, with 1,816 moves priced in).
-    # the individual moves not fixed by Kunci are priced into the LP (see _StageLp)
-    ind_cols, ind_people = np.array(ind_col, dtype=np.int64), np.array(ind_e, dtype=np.int64)
-    priced = np.asarray(b.lo)[ind_cols] == 0
-    # with relasi = "selalu" two related people of one unit cannot both stay: without their moves the
-    # first LP would be infeasible, so those moves are in it from the start
-    priced &= ~_must_part(rnd)[ind_people]
-    lp = _StageLp(b, cost, ind_cols[priced], ind_people[priced], own)
-    ints = np.array(b.integer, dtype=np.int64)
-    values, st_name, value, bound = None, "no-solution", None, None
-    incumbent: tuple[float, np.ndarray] | None = None
-    ms = lp.solve_lp(t0 + time_limit)
-    if ms == highspy.HighsModelStatus.kInfeasible and not lp.complete():
-        # infeasible without the moves held out: someone named in Larangan (a rejected move of a reviewed
-        # plan, too) may have to leave a position that approved or Kunci moves fill. Infeasible is proven
-        # only with every move in
-        lp.add_all_moves()
-        ms = lp.solve_lp(t0 + time_limit)
-    if ms == highspy.HighsModelStatus.kOptimal:
-        x = lp.lp_values()
-        lp_value = lp.objective()
-        bound = float(np.floor(lp_value + 1e-6))  # Φ is integral
-        if np.all(np.abs(x[ints] - np.round(x[ints])) <= INTEGRAL_TOL):
-            values, st_name, value = np.round(x), "optimal", float(round(lp_value))
-    elif ms == highspy.HighsModelStatus.kInfeasible:
-        st_name = "infeasible"
-    if values is None and st_name != "infeasible":
-        lp.lazy.add_all(lp.h)
-        if bound is not None:
-            # first the MIP over the fractional neighbourhood: every integer column at its LP value
-            # except those that share a row (Φ's aside) with a fractional one. Reaching the LP's floor
-            # proves it (measured, 50,000 people: 42 fractional values, 58,460 columns left free,
-            # 9.8 s; 298 s for the MIP over every column in the LP; with only the 42 free, infeasible)
-            # It gets the whole time left, not a share of it: a share would make the path (this MIP
-            # cut short, then the MIP over every priced column) depend on the machine's load, and so
-            # the plan (issue: the same round, another plan on a busy machine)
-            lp.fix_around_fractional(ints, x, phi_row)
-            found = lp.solve_mip(ints, t0 + time_limit, solver, presolve=True, in_process=True)
-            lp.unfix()
-            if found[1] is not None and found[2] is not None:
-                incumbent = (found[1], found[2])
-                if found[1] >= bound - 0.5:
-                    st_name, value, values = "optimal", found[1], found[2]  # at the LP's floor: proven
-                elif found[1] <= bound - level_gap:
-                    # a gap of a Prioritas-1 place or more: reduced-cost fixing cannot close it, the
-                    # level-wise LPs may (measured, 50,000 people, 4 due moves short: the three LPs
-                    # took 112 s and left 2, so they run only for a level-0/1 gap)
-                    level_cols = (stay[status.dihapus], np.array(f_cols, dtype=np.int64))
-                    duals = lp.last_y, lp.last_d
-                    tight = _level_rows(lp, level_cols, found[2], t0 + time_limit)
-                    if tight is None:
-                        # Φ's duals back for the reduced-cost argument of _mip_over_priced (the last
-                        # LP solved was a level's); still valid with any level row added (a cut)
-                        lp.last_y, lp.last_d = duals
-                    else:
-                        lp_value, x = tight
-                        bound = float(np.floor(lp_value + 1e-6))
-                        if found[1] >= bound - 0.5:
-                            st_name, value, values = "optimal", found[1], found[2]
-    if values is None and st_name != "infeasible":
-        if bound is None:
-            # the LP did not finish (only the time limit stops it): the MIP over the columns so far, with
-            # HiGHS' presolve (a large one in a child, killed at the deadline). Without presolve HiGHS set
-            # this MIP up and solved its root LP for seconds before it looked at its limit (measured,
-            # 20,000 people: 4.2 s on a 0.1 s limit); only this path, cut by time, takes it
-            st_name, value, values, mip_bound = lp.solve_mip(ints, t0 + time_limit, solver, presolve=True)
-            if lp.complete():
-                bound = mip_bound
-            elif st_name == "optimal":
-                st_name = "feasible"  # nothing is proven about the moves left out
-        else:
-            st_name, value, values, bound = _mip_over_priced(
-                lp, ints, lp_value, bound, t0 + time_limit, solver, incumbent
-            )
-    seconds = time.perf_counter() - t0
-    if values is None:
-        return StageA(SolveOutcome(st_name, None, bound, seconds), None, columns)
-    final = _disaggregate(cur, status.dihapus, stay, values, keys, ind_e, ind_p, ind_col)
-    if st_name == "optimal":
-        bound = value
-    return StageA(SolveOutcome(st_name, value, bound, seconds), final, columns)
+    return StageAModel(
+        b, cost, stay, keys, ind_e, ind_p, ind_col, own, f_cols, z_of, f_of, phi_row, level_gap, columns
+    )
 
 
 class _StageLp:
@@ -850,8 +897,8 @@ def _relation_rows(b: _Builder, rnd, stay, status, ind_e, ind_p, ind_col) -> Non
         return
     into = moves_into_units(rnd, ind_e, ind_p, ind_col)
     can_stay = {e: int(stay[e]) for e in range(rnd.n_people) if not status.dihapus[e]}
-    for _, terms in relation_rows(rnd, into, can_stay):
-        b.row(terms, -INF, 1)
+    for name, terms in relation_rows(rnd, into, can_stay):
+        b.add(R.Row(name, terms, -INF, 1))
 
 
 def _disaggregate(cur, dihapus, stay, values, keys, ind_e, ind_p, ind_col) -> np.ndarray | None:

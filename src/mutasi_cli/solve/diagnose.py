@@ -37,7 +37,8 @@ import pandas as pd
 from mutasi_cli.inputs.data import TETAP, Round
 from mutasi_cli.rules.eligibility import NO_LOCK, RULES, PersonStatus
 from mutasi_cli.solve.candidates import CandidateSpace, candidate_space
-from mutasi_cli.solve.model import held_incumbents, relation_rows, stay_bounds, turnover_caps
+from mutasi_cli.solve.model import held_incumbents, stay_bounds, turnover_caps
+from mutasi_cli.solve.rows import relation_rows
 from mutasi_cli.solve.solvers import _quiet_stdout, run_highs, set_integrality
 from mutasi_cli.support import messages as m
 

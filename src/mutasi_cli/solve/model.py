@@ -9,7 +9,6 @@ for Prioritas-2/3 positions (scored at level 3); ``z[p]`` ∈ {0,1} an overstaff
 
 from __future__ import annotations
 
-from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -19,7 +18,9 @@ import pulp
 from mutasi_cli.inputs.data import TETAP, Round
 from mutasi_cli.rules.eligibility import NO_LOCK, PersonStatus
 from mutasi_cli.rules.scoring import fill_weight
+from mutasi_cli.solve import rows as R
 from mutasi_cli.solve.candidates import Candidates
+from mutasi_cli.solve.rows import moves_into_units, relation_rows
 from mutasi_cli.support.runtime import check_deadline
 
 #: items (variables, positions) built between two looks at the deadline: about 20 ms of PuLP work
@@ -159,7 +160,7 @@ def turnover_groups(rnd: Round, status: PersonStatus) -> list[tuple[str, list[in
     its cap: the constraint is Σ_{e ∈ M_u} (1 − s[e]) ≤ cap_u."""
     caps = turnover_caps(rnd)
     units = rnd.positions["unit"].to_numpy()[rnd.people["pos"].to_numpy()]
-    free = ~status.dihapus & status.movable & (status.kunci_pos == NO_LOCK)
+    free = R.free_movers(status)
     members: dict[str, list[int]] = {}
     for e in np.flatnonzero(free).tolist():
         members.setdefault(units[e], []).append(e)
@@ -201,6 +202,20 @@ def _expr(pairs) -> pulp.LpAffineExpression:
     return pulp.LpAffineExpression(list(pairs))
 
 
+def add_row(prob: pulp.LpProblem, row: R.Row) -> None:
+    """A row of :mod:`mutasi_cli.solve.rows` as a PuLP constraint of its name."""
+    expr = _expr(row.terms)
+    if row.lo == row.hi:
+        prob.addConstraint(expr == row.lo, row.name)
+    elif row.lo == -R.INF:
+        prob.addConstraint(expr <= row.hi, row.name)
+    elif row.hi == R.INF:
+        prob.addConstraint(expr >= row.lo, row.name)
+    else:  # a ranged row: two constraints
+        prob.addConstraint(expr >= row.lo, f"{row.name}_lo")
+        prob.addConstraint(_expr(row.terms) <= row.hi, f"{row.name}_hi")
+
+
 def define_assignment(prob, rnd: Round, x, s, u, per_person) -> None:
     """∀e: s[e] (or u[e]) + Σ_{k: e_k = e} x[k] = 1 — each person ends in exactly one place."""
     nips = rnd.people["nip"].to_numpy()
@@ -239,75 +254,16 @@ def define_capacity(
         if not new_terms:
             continue
         n_inc, f = len(stay_terms), int(formasi[p])
-        if n_inc <= f:
-            prob += (_expr(stay_terms + new_terms) <= f, f"capacity_{kode[p]}")
-        else:
-            z = _binary(prob, f"opens_{kode[p]}")
-            prob += (_expr(new_terms + [(z, -max(f - int(held[p]), 0))]) <= 0, f"opens_{kode[p]}")
-            prob += (_expr(stay_terms + new_terms + [(z, n_inc - f)]) <= n_inc, f"capacity_{kode[p]}")
+        z = _binary(prob, f"opens_{kode[p]}") if R.over_filled(n_inc, f) else None
+        for row in R.capacity_rows(str(kode[p]), f, n_inc, int(held[p]), stay_terms, new_terms, z):
+            add_row(prob, row)
     return occupancy
 
 
 def define_turnover(prob, rnd: Round, status: PersonStatus, s) -> None:
     """∀ unit u: Σ_{e ∈ M_u} (1 − s[e]) ≤ cap_u (see :func:`turnover_groups`)."""
-    for unit, es, cap in turnover_groups(rnd, status):
-        prob += (_expr([(s[e], 1) for e in es]) >= len(es) - cap, f"turnover_{unit}")
-
-
-def relation_rows(
-    rnd: Round, into: Mapping[int, Mapping[str, list]], stay: Mapping[int, object]
-) -> list[tuple[str, list]]:
-    """The Relasi rows, each ``Σ terms ≤ 1``, for any model: ``into[e][w]`` are the (variable, 1) terms of
-    person e's moves into unit w, ``stay[e]`` the variable of e staying (absent when e cannot stay).
-
-    For related a, b and every unit w: if they start in different units, end_a(w) + end_b(w) ≤ 1, with
-    end_a(w) = moves of a into w + [w = unit(a)]·s[a]; if both start in w0, a move into w0 by one
-    excludes the other staying there or moving into w0, and for w ≠ w0 the two cannot both move into w.
-    With ``[aturan] relasi = "selalu"`` two people who start in one unit may not both stay either
-    (s[a] + s[b] ≤ 1): one of them must move.
-    """
-    always = rnd.rules.relasi == "selalu"
-    cur_unit = rnd.positions["unit"].to_numpy()[rnd.people["pos"].to_numpy()]
-    nips = rnd.people["nip"].to_numpy()
-    rows: list[tuple[str, list]] = []
-    for a, b in rnd.relasi[["a", "b"]].itertuples(index=False):
-        ia, ib = into.get(a, {}), into.get(b, {})
-        ua, ub = cur_unit[a], cur_unit[b]
-        sa = [(stay[a], 1)] if a in stay else []
-        sb = [(stay[b], 1)] if b in stay else []
-        tag = f"relasi_{nips[a]}_{nips[b]}"
-        for w in sorted(set(ia) | set(ib) | {ua, ub}):
-            ta, tb = list(ia.get(w, [])), list(ib.get(w, []))
-            if ua != ub:
-                ta += sa if w == ua else []
-                tb += sb if w == ub else []
-                if ta and tb:
-                    rows.append((f"{tag}_{w}", ta + tb))
-            elif w == ua:
-                if always and sa and sb:
-                    rows.append((f"{tag}_{w}_stay", sa + sb))
-                if ta and sb:
-                    rows.append((f"{tag}_{w}_a", ta + sb))
-                if tb and sa:
-                    rows.append((f"{tag}_{w}_b", tb + sa))
-                if ta and tb:
-                    rows.append((f"{tag}_{w}_ab", ta + tb))
-            elif ta and tb:
-                rows.append((f"{tag}_{w}", ta + tb))
-    return rows
-
-
-def moves_into_units(
-    rnd: Round, person: list[int], position: list[int], var: list
-) -> dict[int, dict[str, list]]:
-    """``into[e][unit]``: the (variable, 1) terms of the moves of the people named in Relasi."""
-    unit = rnd.positions["unit"].to_numpy()
-    involved = set(rnd.relasi["a"]) | set(rnd.relasi["b"])
-    into: dict[int, dict[str, list]] = {}
-    for e, p, v in zip(person, position, var):
-        if e in involved:
-            into.setdefault(e, {}).setdefault(unit[p], []).append((v, 1))
-    return into
+    for row in R.turnover_rows(turnover_groups(rnd, status), s):
+        add_row(prob, row)
 
 
 def define_relations(prob, rnd: Round, cand: Candidates, x, s) -> None:
@@ -316,7 +272,7 @@ def define_relations(prob, rnd: Round, cand: Candidates, x, s) -> None:
         return
     into = moves_into_units(rnd, cand.person.tolist(), cand.position.tolist(), x)
     for name, terms in relation_rows(rnd, into, s):
-        prob += (_expr(terms) <= 1, name)
+        add_row(prob, R.Row(name, terms, -R.INF, 1))
 
 
 def define_levels(
@@ -334,7 +290,7 @@ def define_levels(
 
     def filled(p: int, prefix: str) -> pulp.LpVariable:
         v = prob.add_variable(f"{prefix}_{kode[p]}", lowBound=0, upBound=int(formasi[p]))
-        prob.addConstraint(_expr(occupancy[p] + [(v, -1)]) >= 0, f"{prefix}_{kode[p]}")
+        add_row(prob, R.fill_row(prefix, str(kode[p]), occupancy[p], v))
         return v
 
     f_terms = [(filled(p, "filled_p1"), 1) for p in np.flatnonzero(aktif & (prio == 1)).tolist()]

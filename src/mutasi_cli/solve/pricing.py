@@ -52,15 +52,11 @@ import pandas as pd
 from mutasi_cli.inputs.data import Round
 from mutasi_cli.rules import scoring
 from mutasi_cli.rules.eligibility import NO_LOCK, PersonStatus, larangan_mask
+from mutasi_cli.solve import rows as R
 from mutasi_cli.solve.aggregate import solve_stage_a
 from mutasi_cli.solve.candidates import CandidateSpace
-from mutasi_cli.solve.model import (
-    held_incumbents,
-    relation_rows,
-    stay_bounds,
-    turnover_groups,
-    unchanged_stays,
-)
+from mutasi_cli.solve.model import held_incumbents, stay_bounds, turnover_groups, unchanged_stays
+from mutasi_cli.solve.rows import relation_rows
 from mutasi_cli.solve.solvers import (
     SIMPLEX_DUAL,
     SIMPLEX_PRIMAL,
@@ -283,7 +279,15 @@ class PricingModel:
         idx: list[int] = []
         val: list[float] = []
 
-        def row(entries: list[tuple[int, float]], low: float, high: float) -> int:
+        self.row_names: list[str] = []  # the families' rows by the PuLP model's names ("" for the others)
+
+        def add(r: R.Row) -> int:
+            i = row(r.terms, r.lo, r.hi)
+            self.row_names[i] = r.name
+            return i
+
+        def row(entries, low: float, high: float) -> int:
+            self.row_names.append("")
             starts.append(len(idx))
             for c, v in entries:
                 idx.append(int(c))
@@ -299,36 +303,43 @@ class PricingModel:
         self.p1_row = np.full(m, -1, dtype=np.int64)
         self.fill_row = np.full(m, -1, dtype=np.int64)
         held = held_incumbents(rnd, status)
+        kode = positions["kode"].to_numpy()
         for p in np.flatnonzero(aktif).tolist():
-            stay = [(self.s_col[e], 1.0) for e in incumbents.get(p, [])]
-            f = int(formasi[p])
+            # the rows of every active position, its newcomers' entries added with their columns
+            stay = [(int(self.s_col[e]), 1.0) for e in incumbents.get(p, [])]
+            f, k = int(formasi[p]), str(kode[p])
+            z = int(self.z_col[p]) if over[p] else None
+            made = [add(r) for r in R.capacity_rows(k, f, int(n_inc[p]), int(held[p]), stay, [], z)]
             if over[p]:
-                self.open_row[p] = row([(self.z_col[p], -max(f - int(held[p]), 0))], -INF, 0)
-                self.cap_row[p] = row(stay + [(self.z_col[p], n_inc[p] - f)], -INF, n_inc[p])
+                self.open_row[p], self.cap_row[p] = made
             else:
-                self.cap_row[p] = row(stay, -INF, f)
+                (self.cap_row[p],) = made
             if self.f_col[p] >= 0:
-                self.p1_row[p] = row(stay + [(self.f_col[p], -1.0)], 0, INF)
+                self.p1_row[p] = add(R.fill_row("filled_p1", k, stay, int(self.f_col[p])))
             if self.g_col[p] >= 0:
-                self.fill_row[p] = row(stay + [(self.g_col[p], -1.0)], 0, INF)
-        for _unit, es, cap in turnover_groups(rnd, status):
-            row([(self.s_col[e], 1.0) for e in es], len(es) - cap, INF)
+                self.fill_row[p] = add(R.fill_row("filled", k, stay, int(self.g_col[p])))
+        turnover: list[R.Row[int]] = R.turnover_rows(turnover_groups(rnd, status), self.s_col)
+        for r in turnover:
+            add(r)
         # levels 0–2 held at their optimum by three rows with unit coefficients (rather than one row of
         # Φ with its large weights): the same integer plans, a tighter and better-conditioned LP
-        l0, l1, l2 = targets
-        row([(self.u_col[e], 1.0) for e in np.flatnonzero(self.u_col >= 0)], -INF, l0)
+        unplaced = [(int(self.u_col[e]), 1.0) for e in np.flatnonzero(self.u_col >= 0)]
         p1_stays = [
             (self.s_col[e], 1.0)
             for p in np.flatnonzero(self.p1_direct).tolist()
             for e in incumbents.get(p, [])
         ]
         p1_places = [(self.f_col[p], 1.0) for p in np.flatnonzero(self.f_col >= 0)]
-        self.l1_row = row(p1_places + p1_stays, l1, INF)  # moves into Prioritas-1 positions enter as added
-        self.l2_row = row([], l2, INF)  # the moves of due people enter as they are added
+        # moves into Prioritas-1 positions enter the level-1 row as they are added, those of due people
+        # the level-2 row
+        levels: list[R.Row[int]] = R.held_levels_rows(targets, unplaced, p1_places + p1_stays, [])
+        l0_row, l1_row, l2_row = levels
+        add(l0_row)
+        self.l1_row, self.l2_row = add(l1_row), add(l2_row)
         if unchanged is not None:  # the fewest changes to the reviewed plan, on static columns only
             mask, kept = unchanged
             own = np.where(self.s_col >= 0, self.s_col, self.u_col)
-            row([(c, 1.0) for c in own[mask].tolist()], kept, INF)
+            add(R.unchanged_row([(c, 1.0) for c in own[mask].tolist()], kept))
         self.h.addRows(
             len(rows_lo),
             np.array(rows_lo),
@@ -491,6 +502,7 @@ class PricingModel:
             np.array(idx, dtype=np.int32), np.ones(len(idx)),
         )  # fmt: skip
         self.n_rows += k
+        self.row_names += [name for name, _terms in rows]
         self.rel_rows = {e: {w: np.array(rs) for w, rs in by.items()} for e, by in members.items()}
 
     def _relasi_adjust(self, y: np.ndarray) -> dict[int, np.ndarray]:
