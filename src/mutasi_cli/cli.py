@@ -385,7 +385,8 @@ def plan(
         table.add_row("Mutasi", format_count(s.moves))
         table.add_row("Jatuh tempo dimutasi", f"{format_count(s.due_moved)} dari {format_count(s.due)}")
         table.add_row(
-            "Tempat Prioritas 1 terisi", f"{format_count(s.priority1_filled)} dari {format_count(s.priority1_places)}"
+            "Tempat Prioritas 1 terisi",
+            f"{format_count(s.priority1_filled)} dari {format_count(s.priority1_places)}",
         )
         table.add_row("Tidak tertampung", format_count(s.unplaced))
         table.add_row("Tempat lowong setelah mutasi", format_count(s.empty_places))
@@ -460,8 +461,12 @@ def validate(
     raise typer.Exit(EXIT_INVALID if log.has_errors else EXIT_OK)
 
 
-CHECK_PLAN_HELP = "Buku kerja rencana (keluaran `mutasi plan`), boleh sudah ditinjau dan diubah di Daftar Mutasi."
-CHECK_INPUT_HELP = "Berkas {what} putaran rencana ini; bawaan: berkas yang tercatat di sheet Parameter rencana."
+CHECK_PLAN_HELP = (
+    "Buku kerja rencana (keluaran `mutasi plan`), boleh sudah ditinjau dan diubah di Daftar Mutasi."
+)
+CHECK_INPUT_HELP = (
+    "Berkas {what} putaran rencana ini; bawaan: berkas yang tercatat di sheet Parameter rencana."
+)
 CHECK_CONFIG_HELP = "Berkas pengaturan; bawaan: berkas yang tercatat di sheet Parameter rencana."
 
 
@@ -598,7 +603,14 @@ def init(
         ws = init_folder(folder)
     if not quiet:
         files = ", ".join(safe(p.name) for p in ws.files)
-        out.print(INIT_DONE.format(folder=safe(folder), files=files, people=ws.people, positions=ws.positions))
+        out.print(
+            INIT_DONE.format(
+                folder=safe(folder),
+                files=files,
+                people=format_count(ws.people),
+                positions=format_count(ws.positions),
+            )
+        )
 
 
 def main() -> None:
@@ -682,8 +694,9 @@ SK_CONFIG_HELP = (
     "Berkas pengaturan dengan bagian \\[sk] (nomor, tanggal, nama Bupati) dan \\[pilkada] (masa larangan "
     "penggantian pejabat, persetujuan Menteri Dalam Negeri); bawaan: mutasi.toml bila ada."
 )
-#: a DecreeError's exit code where it is not invalid input
-_DECREE_EXIT = {"pdf-converter-missing": EXIT_USAGE, "pdf-conversion-failed": EXIT_INTERNAL}
+#: a DecreeError's exit code where it is not invalid input: LibreOffice missing or failing is the
+#: environment's problem (2), never an internal error (CONTRACT.md: 4 never for the environment's mistake)
+_DECREE_EXIT = {"pdf-converter-missing": EXIT_USAGE, "pdf-conversion-failed": EXIT_USAGE}
 
 
 def _plan_errors(exc: Exception) -> None:
@@ -817,7 +830,9 @@ def export_siasn(
     if draft and settings.placeholder_keys():
         from mutasi_cli.support.messages import SIASN_DRAFT_NOTE
 
-        out.print(f"[yellow]{safe(SIASN_DRAFT_NOTE.format(keys=' dan '.join(settings.placeholder_keys())))}[/]")
+        out.print(
+            f"[yellow]{safe(SIASN_DRAFT_NOTE.format(keys=' dan '.join(settings.placeholder_keys())))}[/]"
+        )
     _plan_errors(checked.as_plan_error())  # the check's warnings
 
 
@@ -846,7 +861,9 @@ def diff(
     if as_json:
         print_json(counts | {"output": None if output is None else str(output)})
         return
-    summary = Table(title=f"Perbandingan {safe(plan_a.name)} (A) dan {safe(plan_b.name)} (B)", show_header=False)
+    summary = Table(
+        title=f"Perbandingan {safe(plan_a.name)} (A) dan {safe(plan_b.name)} (B)", show_header=False
+    )
     summary.add_column("Ukuran")
     summary.add_column("Jumlah", justify="right")
     for key, label in SUMMARY_LABELS.items():

@@ -28,6 +28,7 @@ from mutasi_cli.outputs.decree import DecreeSettings
 from mutasi_cli.rules.eligibility import SETTING_LABELS
 from mutasi_cli.support import messages as m
 from mutasi_cli.support.files import OutputError, atomic_file, check_output, output_lock
+from mutasi_cli.support.numbers import format_count
 
 STEPS_FILE = "LANGKAH.md"
 #: the sample round of a new folder: the size `mutasi sample` writes by default
@@ -183,7 +184,9 @@ def toml_value(value: object) -> str:
 def steps_text(frames: dict, date: dt.date) -> str:
     """The steps of a round, from the SIASN export to the signed decree, with the commands."""
     return m.INIT_STEPS.format(
-        date=date.isoformat(), people=len(frames["Pegawai"]), positions=len(frames["Jabatan"])
+        date=date.isoformat(),
+        people=format_count(len(frames["Pegawai"])),
+        positions=format_count(len(frames["Jabatan"])),
     )
 
 

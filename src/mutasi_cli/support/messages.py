@@ -564,7 +564,7 @@ TRAINING_TECHNICAL = "Wajib mengikuti {training} sesuai syarat jabatan"
 
 STATUS_TEXT = {
     "optimal": "Optimal (terbukti)",
-    "feasible": "Layak (batas waktu tercapai sebelum optimal terbukti)",
+    "feasible": "Layak (optimalitas belum terbukti dalam batas waktu)",
     "infeasible": "Tidak ada rencana yang layak",
 }
 
