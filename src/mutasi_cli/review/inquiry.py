@@ -319,6 +319,18 @@ def _edu_text(rank: int) -> str:
     return names[0] if names else "-"
 
 
+def _rejected_text(rnd: Round, e: int, p: int) -> str:
+    """For a re-plan after review: "the review panel rejected this move (Daftar Mutasi row N)", when the
+    pair's ban comes from the reviewed plan rather than the Larangan sheet; "" otherwise."""
+    review = rnd.review
+    if review is None or not len(review.rejected):
+        return ""
+    r = review.rejected[(review.rejected["person"] == e) & (review.rejected["position"] == p)]
+    if not len(r):
+        return ""
+    return m.WHY_DETAIL_REJECTED.format(sheet=str(r["sheet"].iloc[0]), row=int(r["row"].iloc[0]))
+
+
 def _rule_detail(ctx: ExplainedPlan, code: str, e: int, p: int | None) -> str:
     """The person's own fact behind a rule (their tenure, golongan against the range, …)."""
     rnd, st = ctx.rnd, ctx.status
@@ -355,6 +367,8 @@ def _rule_detail(ctx: ExplainedPlan, code: str, e: int, p: int | None) -> str:
         )
     if code == "pensiun-tujuan":
         return m.WHY_DETAIL_BUP.format(age=int(rule_arrays(rnd).bup[p]))
+    if code == "larangan" and p is not None:
+        return _rejected_text(rnd, e, p)
     if code in ("jenis-jabatan", "jpt-seleksi", "eselon", "jf-berbeda", "jenjang-jf", "pppk-jabatan"):
         c = int(person["pos"])
         return m.WHY_DETAIL_CAREER.format(old=_career_text(rnd, c), new=_career_text(rnd, p))
@@ -1152,6 +1166,7 @@ def _stop(ctx: ExplainedPlan, e: int, p: int, points: int) -> dict[str, Any]:
     held = [code for code in st.reasons(e) if not st.dihapus[e] or code in ALWAYS_HOLD]
     if larangan_mask(rnd, np.array([e]), np.array([p]))[0]:
         code, text, source = "larangan", m.WHY_STOP["larangan"], RULES["larangan"].source
+        text = _rejected_text(rnd, e, p) or text
     elif f == UNPLACED:
         code, text, source = "unplaced", m.WHY_STOP["unplaced"], RULES["jabatan-dihapus"].source
     elif st.kunci_pos[e] != NO_LOCK and not st.approved_only(e):

@@ -1434,3 +1434,4 @@ WHY_REVIEW = {
     "baru": "Tinjauan: mutasi ini baru dalam rencana setelah tinjauan, untuk menggantikan usulan yang tidak "
     "dilakukan.",
 }
+WHY_DETAIL_REJECTED = "usulan mutasi ini ditolak tim penilai pada rencana yang ditinjau ({sheet} baris {row})"
