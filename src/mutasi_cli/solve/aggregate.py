@@ -135,9 +135,8 @@ def solve_stage_a(
     is integral either way, and nothing below depends on which)."""
     t0 = time.perf_counter()
     model = build_stage_a_model(rnd, status, space, hold=hold, keep=keep)
-    b, cost, stay, keys, own = model.b, model.cost, model.stay, model.keys, model.own
-    ind_e, ind_p, ind_col, f_cols = model.ind_e, model.ind_p, model.ind_col, model.f_cols
-    phi_row, level_gap, columns = model.phi_row, model.level_gap, model.columns
+    b, stay, keys = model.b, model.stay, model.keys
+    ind_e, ind_p, ind_col, columns = model.ind_e, model.ind_p, model.ind_col, model.columns
     cur = rnd.people["pos"].to_numpy()
 
     # --- solve ----------------------------------------------------------------------------------------
@@ -158,7 +157,7 @@ def solve_stage_a(
     # with relasi = "selalu" two related people of one unit cannot both stay: without their moves the
     # first LP would be infeasible, so those moves are in it from the start
     priced &= ~_must_part(rnd)[ind_people]
-    lp = _StageLp(b, cost, ind_cols[priced], ind_people[priced], own)
+    lp = _StageLp(b, model.cost, ind_cols[priced], ind_people[priced], model.own)
     ints = np.array(b.integer, dtype=np.int64)
     values, st_name, value, bound = None, "no-solution", None, None
     incumbent: tuple[float, np.ndarray] | None = None
@@ -180,36 +179,10 @@ def solve_stage_a(
     if values is None and st_name != "infeasible":
         lp.lazy.add_all(lp.h)
         if bound is not None:
-            # first the MIP over the fractional neighbourhood: every integer column at its LP value
-            # except those that share a row (Φ's aside) with a fractional one. Reaching the LP's floor
-            # proves it (measured, 50,000 people: 42 fractional values, 58,460 columns left free,
-            # 9.8 s; 298 s for the MIP over every column in the LP; with only the 42 free, infeasible)
-            # It gets the whole time left, not a share of it: a share would make the path (this MIP
-            # cut short, then the MIP over every priced column) depend on the machine's load, and so
-            # the plan (issue: the same round, another plan on a busy machine)
-            lp.fix_around_fractional(ints, x, phi_row)
-            found = lp.solve_mip(ints, t0 + time_limit, solver, presolve=True, in_process=True)
-            lp.unfix()
-            if found[1] is not None and found[2] is not None:
-                incumbent = (found[1], found[2])
-                if found[1] >= bound - 0.5:
-                    st_name, value, values = "optimal", found[1], found[2]  # at the LP's floor: proven
-                elif found[1] <= bound - level_gap:
-                    # a gap of a Prioritas-1 place or more: reduced-cost fixing cannot close it, the
-                    # level-wise LPs may (measured, 50,000 people, 4 due moves short: the three LPs
-                    # took 112 s and left 2, so they run only for a level-0/1 gap)
-                    level_cols = (stay[status.dihapus], np.array(f_cols, dtype=np.int64))
-                    duals = lp.last_y, lp.last_d
-                    tight = _level_rows(lp, level_cols, found[2], t0 + time_limit)
-                    if tight is None:
-                        # Φ's duals back for the reduced-cost argument of _mip_over_priced (the last
-                        # LP solved was a level's); still valid with any level row added (a cut)
-                        lp.last_y, lp.last_d = duals
-                    else:
-                        lp_value, x = tight
-                        bound = float(np.floor(lp_value + 1e-6))
-                        if found[1] >= bound - 0.5:
-                            st_name, value, values = "optimal", found[1], found[2]
+            near = _neighbourhood(lp, model, status, ints, x, lp_value, bound, t0 + time_limit, solver)
+            incumbent, lp_value, bound = near.incumbent, near.lp_value, near.bound
+            if near.proven and incumbent is not None:
+                st_name, value, values = "optimal", incumbent[0], incumbent[1]
     if values is None and st_name != "infeasible":
         if bound is None:
             # the LP did not finish (only the time limit stops it): the MIP over the columns so far, with
@@ -232,6 +205,60 @@ def solve_stage_a(
     if st_name == "optimal":
         bound = value
     return StageA(SolveOutcome(st_name, value, bound, seconds), final, columns)
+
+
+@dataclass
+class _Near:
+    """What the neighbourhood MIP found: its plan (value, column values), whether it is proven optimal,
+    and the LP value and bound, tightened when the level-wise LPs ran."""
+
+    incumbent: tuple[float, np.ndarray] | None
+    proven: bool
+    lp_value: float
+    bound: float
+
+
+def _neighbourhood(
+    lp: _StageLp,
+    model: StageAModel,
+    status: PersonStatus,
+    ints: np.ndarray,
+    x: np.ndarray,
+    lp_value: float,
+    bound: float,
+    deadline: float,
+    solver: str,
+) -> _Near:
+    """The MIP over the LP's fractional neighbourhood: every integer column at its LP value except those
+    that share a row (Φ's aside) with a fractional one. Reaching the LP's floor proves it (measured,
+    50,000 people: 42 fractional values, 58,460 columns left free, 9.8 s; 298 s for the MIP over every
+    column in the LP; with only the 42 free, infeasible). It gets the whole time left, not a share of
+    it: a share would make the path (this MIP cut short, then the MIP over every priced column) depend
+    on the machine's load, and so the plan (the same round, another plan on a busy machine)."""
+    lp.fix_around_fractional(ints, x, model.phi_row)
+    found = lp.solve_mip(ints, deadline, solver, presolve=True, in_process=True)
+    lp.unfix()
+    if found[1] is None or found[2] is None:
+        return _Near(None, False, lp_value, bound)
+    incumbent = (found[1], found[2])
+    if found[1] >= bound - 0.5:
+        return _Near(incumbent, True, lp_value, bound)  # at the LP's floor: proven
+    if found[1] <= bound - model.level_gap:
+        # a gap of a Prioritas-1 place or more: reduced-cost fixing cannot close it, the level-wise LPs
+        # may (measured, 50,000 people, 4 due moves short: the three LPs took 112 s and left 2, so they
+        # run only for a level-0/1 gap)
+        level_cols = (model.stay[status.dihapus], np.array(model.f_cols, dtype=np.int64))
+        duals = lp.last_y, lp.last_d
+        tight = _level_rows(lp, level_cols, found[2], deadline)
+        if tight is None:
+            # Φ's duals back for the reduced-cost argument of _mip_over_priced (the last LP solved was
+            # a level's); still valid with any level row added (a cut)
+            lp.last_y, lp.last_d = duals
+        else:
+            lp_value = tight[0]
+            bound = float(np.floor(lp_value + 1e-6))
+            return _Near(incumbent, found[1] >= bound - 0.5, lp_value, bound)
+    return _Near(incumbent, False, lp_value, bound)
 
 
 @dataclass
@@ -265,151 +292,179 @@ def build_stage_a_model(
 ) -> StageAModel:
     """The aggregated model of the module's docstring: columns, rows (those shared with the other models
     from :mod:`mutasi_cli.solve.rows`) and the objective Φ (or, with ``hold``, the stays of ``keep``)."""
-    people, positions = rnd.people, rnd.positions
-    n, m = rnd.n_people, rnd.n_positions
-    cur = people["pos"].to_numpy()
-    formasi = positions["formasi"].to_numpy().astype(int)
-    aktif = positions["aktif"].to_numpy()
-    prio = positions["prioritas"].to_numpy()
-    w0, w1, w2 = lexicographic_weights(rnd, status)
-    b = _Builder()
-
-    # --- stay / unplaced per person ---------------------------------------------------------------
-    stay = np.full(n, -1, dtype=np.int64)  # s_e, or u_e for Dihapus incumbents
-    for e, (low, high) in enumerate(stay_bounds(rnd, status)):
-        stay[e] = b.col(low, high)
-
-    # --- who is individual, who is aggregated ------------------------------------------------------
-    individual = np.zeros(n, dtype=bool)
-    for frame, cols in ((rnd.relasi, ("a", "b")), (rnd.larangan, ("person",))):
-        for name in cols:
-            individual[frame[name].to_numpy()] = True
-    moves_into: list[list[tuple[int, float]]] = [[] for _ in range(m)]
-    phi_terms: list[tuple[int, float]] = []
-    due_cols: list[int] = []  # the move columns of due people (level 2)
-    ind_e: list[int] = []
-    ind_p: list[int] = []
-    ind_col: list[int] = []
-    person_moves: dict[int, list[int]] = {}
-
-    def individual_move(e: int, p: int, fixed: bool) -> None:
-        c = b.col(1 if fixed else 0, 1)
-        ind_e.append(e)
-        ind_p.append(p)
-        ind_col.append(c)
-        moves_into[p].append((c, 1.0))
-        person_moves.setdefault(e, []).append(c)
-        if status.due[e]:
-            phi_terms.append((c, w2))
-            due_cols.append(c)
-
-    for e, p in zip(space.kunci_person.tolist(), space.kunci_position.tolist()):
-        individual_move(e, p, True)
-    for e in np.flatnonzero(individual & (space.group_of >= 0)).tolist():
-        q = space.groups[space.group_of[e]].positions
-        q = q[q != cur[e]]
-        q = q[~larangan_mask(rnd, np.full(len(q), e), q)]
-        for p in q.tolist():
-            individual_move(e, p, False)
-
-    # --- aggregated keys ----------------------------------------------------------------------------
-    keys: list[tuple[np.ndarray, np.ndarray, list[int]]] = []  # members, positions, y columns
-    key_rows: list[int] = []
-    for g in space.groups:
-        free = g.persons[~individual[g.persons]]
-        for due in (False, True):
-            for dih in (False, True):
-                members = free[(status.due[free] == due) & (status.dihapus[free] == dih)]
-                if not len(members) or not len(g.positions):
-                    continue
-                origin = Counter(cur[members].tolist())
-                ycols: list[int] = []
-                for p in g.positions.tolist():
-                    c = b.col(0, len(members) - origin.get(p, 0))
-                    ycols.append(c)
-                    moves_into[p].append((c, 1.0))
-                    if due:
-                        phi_terms.append((c, w2))
-                        due_cols.append(c)
-                keys.append((members, g.positions, ycols))
-    # --- rows ---------------------------------------------------------------------------------------
-    in_key = np.zeros(n, dtype=bool)
-    own = _Builder()  # the own-position rows, added to the LP only when violated (see below)
-    for members, q, ycols in keys:
-        in_key[members] = True
-        key_rows.append(
-            b.row([(c, 1.0) for c in ycols] + [(stay[e], 1.0) for e in members], len(members), len(members))
-        )
-        # nobody moves to their own position: y[k,p] ≤ Σ_{e∈M_k, cur(e)≠p} (1 − s_e) = mv_k − |O_p| + Σ_{e∈O_p} s_e
-        # with O_p the members from p and mv_k = |M_k| − Σ_{e∈M_k} s_e the key's movers, a column of its own:
-        # linear in |M_k| rather than |M_k| × origins (measured: 4.5 GB of rows at 50,000 people)
-        pos_index = {p: j for j, p in enumerate(q.tolist())}
-        from_p: dict[int, list[int]] = {}
-        for e in members.tolist():
-            if cur[e] in pos_index:
-                from_p.setdefault(int(cur[e]), []).append(e)
-        if from_p:
-            mv = b.col(0, len(members), integer=False)
-            b.row([(mv, 1.0)] + [(stay[e], 1.0) for e in members], len(members), len(members))
-            for p, here in from_p.items():
-                own.row(
-                    [(ycols[pos_index[p]], 1.0), (mv, -1.0)] + [(stay[e], -1.0) for e in here],
-                    -INF,
-                    -len(here),
-                )
-    for e in range(n):
-        if not in_key[e]:
-            b.row([(stay[e], 1.0)] + [(c, 1.0) for c in person_moves.get(e, [])], 1, 1)
-    incumbents: dict[int, list[int]] = {}
-    for e in np.flatnonzero(~status.dihapus).tolist():
-        incumbents.setdefault(int(cur[e]), []).append(e)
-    f_cols = []
-    z_of: dict[int, int] = {}  # position → its switch column (over-filled positions with newcomers)
-    f_of: dict[int, int] = {}  # Prioritas-1 position → its filled-places column
-    kode = positions["kode"].to_numpy()
-    held = held_incumbents(rnd, status)
-    for p in np.flatnonzero(aktif).tolist():
-        st = [(stay[e], 1.0) for e in incumbents.get(p, [])]
-        new = moves_into[p]
-        f = int(formasi[p])
-        n_inc = len(st)
-        if new:
-            z = b.col(0, 1) if R.over_filled(n_inc, f) else None
-            if z is not None:
-                z_of[p] = z
-            for row in R.capacity_rows(str(kode[p]), f, n_inc, int(held[p]), st, new, z):
-                b.add(row)
-        if prio[p] == 1:
-            fc = b.col(0, f, integer=False)
-            f_cols.append(fc)
-            f_of[p] = fc
-            b.add(R.fill_row("filled_p1", str(kode[p]), st + new, fc))
-    for row in R.turnover_rows(turnover_groups(rnd, status), stay):
-        b.add(row)
-    _relation_rows(b, rnd, stay, status, ind_e, ind_p, ind_col)
-    phi_terms += [(stay[e], -w0) for e in np.flatnonzero(status.dihapus).tolist()]
-    phi_terms += [(c, w1) for c in f_cols]
-    # Φ as a column of its own, defined by a row, and the only cost (minimise −Φ). With the weights in
-    # the costs instead, the LP's optimal vertex was fractional (measured, 5,000 people: 23 values, with
-    # every move in the LP; a 9.5 s MIP then); with the Φ row it has been integral on every round measured
-    phi = b.col(-INF, INF, integer=False)
-    if hold is None:
-        phi_row = b.row(phi_terms + [(phi, -1.0)], 0, 0)
-        level_gap = float(w1)  # a gap this large is a level-0/1 gap (see below)
-    else:
-        assert keep is not None
-        unplaced = [(stay[e], 1.0) for e in np.flatnonzero(status.dihapus).tolist()]
-        p1 = [(c, 1.0) for c in f_cols]
-        for row in R.held_levels_rows(hold, unplaced, p1, [(c, 1.0) for c in due_cols]):
-            b.add(row)
-        phi_row = b.row([(stay[e], 1.0) for e in np.flatnonzero(keep).tolist()] + [(phi, -1.0)], 0, 0)
-        level_gap = INF  # the level-wise LPs are Φ's
-    cost = np.zeros(len(b.lo))
-    cost[phi] = -1.0
-    columns = len(b.lo)
+    w = _ModelWriter(rnd, status)
+    w.individual_moves(space)
+    w.aggregated_keys(space)
+    w.assignment_rows()
+    w.position_rows()
+    turnover: list[R.Row[int]] = R.turnover_rows(turnover_groups(rnd, status), w.stay)
+    for row in turnover:
+        w.b.add(row)
+    _relation_rows(w.b, rnd, w.stay, status, w.ind_e, w.ind_p, w.ind_col)
+    phi_row, level_gap = w.objective(hold, keep)
+    cost = np.zeros(len(w.b.lo))
+    cost[w.phi] = -1.0
     return StageAModel(
-        b, cost, stay, keys, ind_e, ind_p, ind_col, own, f_cols, z_of, f_of, phi_row, level_gap, columns
-    )
+        w.b, cost, w.stay, w.keys, w.ind_e, w.ind_p, w.ind_col, w.own, w.f_cols, w.z_of, w.f_of, phi_row,
+        level_gap, len(w.b.lo),
+    )  # fmt: skip
+
+
+class _ModelWriter:
+    """Writes stage A's model part by part (:func:`build_stage_a_model`): a stay (or unplaced) column per
+    person, the individual moves of the people Kunci, Larangan or Relasi name, one column per aggregated
+    key and position, then the rows."""
+
+    def __init__(self, rnd: Round, status: PersonStatus) -> None:
+        self.rnd, self.status = rnd, status
+        self.cur = rnd.people["pos"].to_numpy()
+        self.w0, self.w1, self.w2 = lexicographic_weights(rnd, status)
+        self.b = _Builder()
+        self.stay = np.full(rnd.n_people, -1, dtype=np.int64)  # s_e, or u_e for Dihapus incumbents
+        for e, (low, high) in enumerate(stay_bounds(rnd, status)):
+            self.stay[e] = self.b.col(low, high)
+        self.individual = np.zeros(rnd.n_people, dtype=bool)
+        for frame, cols in ((rnd.relasi, ("a", "b")), (rnd.larangan, ("person",))):
+            for name in cols:
+                self.individual[frame[name].to_numpy()] = True
+        self.moves_into: list[list[tuple[int, float]]] = [[] for _ in range(rnd.n_positions)]
+        self.phi_terms: list[tuple[int, float]] = []
+        self.due_cols: list[int] = []  # the move columns of due people (level 2)
+        self.ind_e: list[int] = []
+        self.ind_p: list[int] = []
+        self.ind_col: list[int] = []
+        self.person_moves: dict[int, list[int]] = {}
+        self.keys: list[tuple[np.ndarray, np.ndarray, list[int]]] = []  # members, positions, y columns
+        self.own = _Builder()  # the own-position rows, added to the LP only when violated
+        self.f_cols: list[int] = []
+        self.z_of: dict[int, int] = {}  # position → its switch column (over-filled, with newcomers)
+        self.f_of: dict[int, int] = {}  # Prioritas-1 position → its filled-places column
+        self.phi = -1
+
+    def _move_column(self, c: int, p: int, due: bool) -> None:
+        self.moves_into[p].append((c, 1.0))
+        if due:
+            self.phi_terms.append((c, self.w2))
+            self.due_cols.append(c)
+
+    def individual_moves(self, space: CandidateSpace) -> None:
+        """One binary per move of a person Kunci, Larangan or Relasi names (a Kunci move fixed at 1)."""
+        rnd, cur = self.rnd, self.cur
+
+        def move(e: int, p: int, fixed: bool) -> None:
+            c = self.b.col(1 if fixed else 0, 1)
+            self.ind_e.append(e)
+            self.ind_p.append(p)
+            self.ind_col.append(c)
+            self.person_moves.setdefault(e, []).append(c)
+            self._move_column(c, p, bool(self.status.due[e]))
+
+        for e, p in zip(space.kunci_person.tolist(), space.kunci_position.tolist()):
+            move(e, p, True)
+        for e in np.flatnonzero(self.individual & (space.group_of >= 0)).tolist():
+            q = space.groups[space.group_of[e]].positions
+            q = q[q != cur[e]]
+            q = q[~larangan_mask(rnd, np.full(len(q), e), q)]
+            for p in q.tolist():
+                move(e, p, False)
+
+    def aggregated_keys(self, space: CandidateSpace) -> None:
+        """The other free movers by key (eligibility profile, due, Dihapus incumbent): y[k,p] counts the
+        members of k who move to p, at most the members not from p."""
+        status = self.status
+        for g in space.groups:
+            free = g.persons[~self.individual[g.persons]]
+            for due in (False, True):
+                for dih in (False, True):
+                    members = free[(status.due[free] == due) & (status.dihapus[free] == dih)]
+                    if not len(members) or not len(g.positions):
+                        continue
+                    origin = Counter(self.cur[members].tolist())
+                    ycols: list[int] = []
+                    for p in g.positions.tolist():
+                        c = self.b.col(0, len(members) - origin.get(p, 0))
+                        ycols.append(c)
+                        self._move_column(c, p, due)
+                    self.keys.append((members, g.positions, ycols))
+
+    def assignment_rows(self) -> None:
+        """Every member of a key stays, is unplaced or moves (one row per key, with the own-position rows
+        held back); every other person: their stay and moves sum to 1."""
+        b, stay, cur = self.b, self.stay, self.cur
+        in_key = np.zeros(self.rnd.n_people, dtype=bool)
+        for members, q, ycols in self.keys:
+            in_key[members] = True
+            b.row([(c, 1.0) for c in ycols] + [(stay[e], 1.0) for e in members], len(members), len(members))
+            # nobody moves to their own position: y[k,p] ≤ Σ_{e∈M_k, cur(e)≠p} (1 − s_e) = mv_k − |O_p| +
+            # Σ_{e∈O_p} s_e with O_p the members from p and mv_k = |M_k| − Σ_{e∈M_k} s_e the key's movers,
+            # a column of its own: linear in |M_k| rather than |M_k| × origins (measured: 4.5 GB of rows
+            # at 50,000 people)
+            pos_index = {p: j for j, p in enumerate(q.tolist())}
+            from_p: dict[int, list[int]] = {}
+            for e in members.tolist():
+                if cur[e] in pos_index:
+                    from_p.setdefault(int(cur[e]), []).append(e)
+            if from_p:
+                mv = b.col(0, len(members), integer=False)
+                b.row([(mv, 1.0)] + [(stay[e], 1.0) for e in members], len(members), len(members))
+                for p, here in from_p.items():
+                    self.own.row(
+                        [(ycols[pos_index[p]], 1.0), (mv, -1.0)] + [(stay[e], -1.0) for e in here],
+                        -INF,
+                        -len(here),
+                    )
+        for e in range(self.rnd.n_people):
+            if not in_key[e]:
+                b.row([(stay[e], 1.0)] + [(c, 1.0) for c in self.person_moves.get(e, [])], 1, 1)
+
+    def position_rows(self) -> None:
+        """Capacity and the opens switch, and the filled places of each Prioritas-1 position, from
+        :mod:`mutasi_cli.solve.rows`, with Σ_k y[k,p] in place of Σ_e x[e,p]."""
+        rnd, status, b = self.rnd, self.status, self.b
+        positions = rnd.positions
+        formasi = positions["formasi"].to_numpy().astype(int)
+        prio, kode = positions["prioritas"].to_numpy(), positions["kode"].to_numpy()
+        incumbents: dict[int, list[int]] = {}
+        for e in np.flatnonzero(~status.dihapus).tolist():
+            incumbents.setdefault(int(self.cur[e]), []).append(e)
+        held = held_incumbents(rnd, status)
+        for p in np.flatnonzero(positions["aktif"].to_numpy()).tolist():
+            st = [(self.stay[e], 1.0) for e in incumbents.get(p, [])]
+            new = self.moves_into[p]
+            f = int(formasi[p])
+            n_inc = len(st)
+            if new:
+                z = b.col(0, 1) if R.over_filled(n_inc, f) else None
+                if z is not None:
+                    self.z_of[p] = z
+                for row in R.capacity_rows(str(kode[p]), f, n_inc, int(held[p]), st, new, z):
+                    b.add(row)
+            if prio[p] == 1:
+                fc = b.col(0, f, integer=False)
+                self.f_cols.append(fc)
+                self.f_of[p] = fc
+                b.add(R.fill_row("filled_p1", str(kode[p]), st + new, fc))
+
+    def objective(self, hold: tuple[int, int, int] | None, keep: np.ndarray | None) -> tuple[int, float]:
+        """Φ as a column of its own, defined by a row, and the only cost (minimise −Φ); with ``hold``, the
+        stays of ``keep`` instead, levels 0–2 held. (row of Φ, the gap that is a level-0/1 gap). With the
+        weights in the costs instead of a row, the LP's optimal vertex was fractional (measured, 5,000
+        people: 23 values, with every move in the LP; a 9.5 s MIP then); with the Φ row it has been
+        integral on every round measured."""
+        b, stay, dihapus = self.b, self.stay, self.status.dihapus
+        self.phi = b.col(-INF, INF, integer=False)
+        if hold is None:
+            terms = self.phi_terms + [(stay[e], -self.w0) for e in np.flatnonzero(dihapus).tolist()]
+            terms += [(c, self.w1) for c in self.f_cols]
+            return b.row(terms + [(self.phi, -1.0)], 0, 0), float(self.w1)
+        assert keep is not None
+        unplaced = [(stay[e], 1.0) for e in np.flatnonzero(dihapus).tolist()]
+        p1 = [(c, 1.0) for c in self.f_cols]
+        levels: list[R.Row[int]] = R.held_levels_rows(hold, unplaced, p1, [(c, 1.0) for c in self.due_cols])
+        for row in levels:
+            b.add(row)
+        phi_row = b.row([(stay[e], 1.0) for e in np.flatnonzero(keep).tolist()] + [(self.phi, -1.0)], 0, 0)
+        return phi_row, INF  # the level-wise LPs are Φ's
 
 
 class _StageLp:
