@@ -219,7 +219,7 @@ def test_catalogue_is_package_data():
 
 def test_progress_in_plain_words_and_indonesian_numbers():
     from mutasi_cli.cli import PHASES
-    from mutasi_cli.solve.pricing import progress_round
+    from mutasi_cli.solve.column_generation import progress_round
     from mutasi_cli.support.messages import PROGRESS_FIX
 
     line = progress_round(3, 12345, 4452.993451559238, -4460.2)

@@ -7,8 +7,8 @@ import pytest
 from mutasi_cli.inputs.load import load_frames
 from mutasi_cli.rules.eligibility import person_status
 from mutasi_cli.sample import generate
+from mutasi_cli.solve.mip_steps import STAGE_B_ACCEPT
 from mutasi_cli.solve.planner import plan
-from mutasi_cli.solve.pricing import STAGE_B_ACCEPT
 from mutasi_cli.solve.verify import violations
 
 EFFECTIVE = dt.date(2026, 12, 1)
@@ -43,10 +43,10 @@ def test_routes_and_solvers_agree(sample_round):
 def test_lagrangian_bounds_hold_for_every_move(sample_round, monkeypatch):
     """Every Lagrangian bound column generation computes (before it has seen all moves) is a bound on
     level 3 over *all* moves: no plan of the direct route, which has every move, may beat it."""
-    from mutasi_cli.solve import pricing
+    from mutasi_cli.solve import bounds
 
     seen: list[float] = []
-    original = pricing.PricingModel.lagrangian_bound
+    original = bounds.lagrangian_bound
 
     def recording(self, y):
         value = original(self, y)
@@ -54,7 +54,7 @@ def test_lagrangian_bounds_hold_for_every_move(sample_round, monkeypatch):
             seen.append(-value)
         return value
 
-    monkeypatch.setattr(pricing.PricingModel, "lagrangian_bound", recording)
+    monkeypatch.setattr(bounds, "lagrangian_bound", recording)
     priced = plan(sample_round, solver="highs", route="pricing", time_limit=120)
     direct = plan(sample_round, solver="cbc", route="direct", time_limit=120)
     assert len(seen) >= 2, "column generation should take more than one round here"
@@ -66,7 +66,7 @@ def test_lagrangian_bounds_hold_for_every_move(sample_round, monkeypatch):
     assert priced.levels[3] >= priced.stage_b.bound * (1 - STAGE_B_ACCEPT) - 1
 
 
-def test_column_generation_reaches_the_lp_over_every_move(sample_round):
+def test_column_generation_reaches_the_lp_over_every_move(sample_round, monkeypatch):
     """Pricing misses no move, also with columns purged between rounds and people named in Relasi priced
     lazily: column generation ends at the value of the LP that has every allowed move from the start.
     Every Lagrangian bound on the way, and at duals perturbed at random (any duals of the right signs
@@ -76,7 +76,7 @@ def test_column_generation_reaches_the_lp_over_every_move(sample_round):
     import numpy as np
 
     from mutasi_cli.rules.eligibility import NO_LOCK
-    from mutasi_cli.solve import pricing
+    from mutasi_cli.solve import bounds, column_generation, stage_b_model
     from mutasi_cli.solve.aggregate import solve_stage_a
     from mutasi_cli.solve.candidates import candidate_space
     from mutasi_cli.solve.verify import level_values
@@ -87,28 +87,28 @@ def test_column_generation_reaches_the_lp_over_every_move(sample_round):
     reached = level_values(sample_round, status, stage.final)
     targets = (reached[0], reached[1], reached[2])
 
-    full = pricing.PricingModel(sample_round, status, space, targets)
+    full = stage_b_model.PricingModel(sample_round, status, space, targets)
     full.add_columns(*full._all_moves(np.flatnonzero(space.group_of >= 0)))
     st, full_value, _ = full.run(60)
     assert st == "optimal"
 
-    pm = pricing.PricingModel(sample_round, status, space, targets)
+    pm = stage_b_model.PricingModel(sample_round, status, space, targets)
     assert pm.n_cols < full.n_cols
     moved = np.flatnonzero((stage.final != pm.cur) & (stage.final >= 0) & (status.kunci_pos == NO_LOCK))
     pm.add_columns(moved, stage.final[moved])
     pm.keep_plan = stage.final
     seen: list[float] = []
-    original = pm.lagrangian_bound
+    original = bounds.lagrangian_bound
 
-    def recording(y):
-        value = original(y)
+    def recording(model, y):
+        value = original(model, y)
         if value is not None:
             seen.append(value)
         return value
 
-    pm.lagrangian_bound = recording
+    monkeypatch.setattr(bounds, "lagrangian_bound", recording)
     stats: dict[str, float] = {}
-    st, value, bound = pricing._column_generation(pm, time.perf_counter() + 60, stats, "cg")
+    st, value, bound = column_generation.generate_columns(pm, time.perf_counter() + 60, stats, "cg")
     assert st == "optimal"
     assert stats["cg_rounds"] >= 2 and stats.get("cg_purged", 0) > 0, stats
     assert value == pytest.approx(full_value, abs=1e-6)
@@ -118,7 +118,7 @@ def test_column_generation_reaches_the_lp_over_every_move(sample_round):
     rng = np.random.default_rng(0)
     for _ in range(5):
         perturbed = y * rng.uniform(0.0, 2.0, len(y))
-        lagrange = full.lagrangian_bound(perturbed)
+        lagrange = bounds.lagrangian_bound(full, perturbed)
         assert lagrange is not None and lagrange <= full_value + 1e-6
 
 
@@ -161,7 +161,7 @@ def test_fix_and_solve_fixes_nothing_at_over_filled_positions(sample_round):
     import numpy as np
 
     from mutasi_cli.rules.eligibility import NO_LOCK
-    from mutasi_cli.solve import pricing
+    from mutasi_cli.solve import column_generation, stage_b_model
     from mutasi_cli.solve.aggregate import solve_stage_a
     from mutasi_cli.solve.candidates import candidate_space
     from mutasi_cli.solve.verify import level_values
@@ -170,10 +170,10 @@ def test_fix_and_solve_fixes_nothing_at_over_filled_positions(sample_round):
     space = candidate_space(sample_round, status)
     stage = solve_stage_a(sample_round, status, space, 60)
     reached = level_values(sample_round, status, stage.final)
-    pm = pricing.PricingModel(sample_round, status, space, (reached[0], reached[1], reached[2]))
+    pm = stage_b_model.PricingModel(sample_round, status, space, (reached[0], reached[1], reached[2]))
     moved = np.flatnonzero((stage.final != pm.cur) & (stage.final >= 0) & (status.kunci_pos == NO_LOCK))
     pm.add_columns(moved, stage.final[moved])
-    st, _, _ = pricing._column_generation(pm, time.perf_counter() + 60, {}, "cg")
+    st, _, _ = column_generation.generate_columns(pm, time.perf_counter() + 60, {}, "cg")
     assert st == "optimal"
     lp = pm.lp_solution()
     assert pm.over_incumbent.any(), "the sample round should have over-filled positions"

@@ -18,8 +18,8 @@ from test_optimality import SEEDS, random_case
 from mutasi_cli.rules.eligibility import person_status
 from mutasi_cli.solve import aggregate, model
 from mutasi_cli.solve.candidates import candidate_space
-from mutasi_cli.solve.pricing import PricingModel
 from mutasi_cli.solve.rows import INF, capacity_rows
+from mutasi_cli.solve.stage_b_model import PricingModel
 
 FAMILIES = ("capacity_", "opens_", "filled_p1_", "filled_", "turnover_", "relasi_")
 

@@ -40,8 +40,8 @@ from mutasi_cli.inputs.data import Round
 from mutasi_cli.outputs import explain
 from mutasi_cli.rules.eligibility import setting_rows
 from mutasi_cli.rules.freeze import Freeze
+from mutasi_cli.solve.mip_steps import STAGE_B_ACCEPT
 from mutasi_cli.solve.planner import STAGE_B_REL_GAP, PlanResult
-from mutasi_cli.solve.pricing import STAGE_B_ACCEPT
 from mutasi_cli.support import messages
 from mutasi_cli.support.files import atomic_file
 from mutasi_cli.support.numbers import cell_format, format_count, format_number, percent_format
