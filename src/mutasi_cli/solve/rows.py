@@ -1,7 +1,8 @@
 """One definition of each row family of the model, for the three models that write it.
 
 The PuLP model of every move (:mod:`mutasi_cli.solve.model`), stage A's aggregated model
-(:mod:`mutasi_cli.solve.aggregate`) and stage B's column-generation model (:mod:`mutasi_cli.solve.pricing`)
+(:mod:`mutasi_cli.solve.aggregate`) and stage B's column-generation model
+(:mod:`mutasi_cli.solve.stage_b_model`)
 share their limits: a position's capacity and the "opens" switch of an over-filled one, the filled places
 of a position, a unit's turnover cap, the Relasi pairs, levels 0–2 held at their optimum, and the fewest
 changes to a reviewed plan. Each family is written here once, as :class:`Row` objects over the caller's
