@@ -31,3 +31,20 @@ def test_the_time_limit_counts_from_this_solve_not_from_the_first():
     h.changeColsCost(len(cols), cols, -rng.random(len(cols)))
     run_highs(h, 0.25)  # less than the run time already spent, more than this solve needs
     assert h.getModelStatus() == highspy.HighsModelStatus.kOptimal
+
+
+def test_cbc_proving_a_mip_infeasible_in_preprocessing_is_infeasible() -> None:
+    """CBC proves 2·(x0 + x1 + x2) = 3 infeasible before any node ("Pre-processing says infeasible or
+    unbounded") and writes a solution file PuLP reads as "no solution found": that is "infeasible", not
+    a time limit (stage A's proof stopped there and reported a plan one Φ short as only feasible)."""
+    import pulp
+
+    from mutasi_cli.solve.solvers import solve
+
+    prob = pulp.LpProblem("odd", pulp.LpMaximize)
+    xs = [prob.add_variable(f"x{i}", lowBound=0, upBound=1, cat=pulp.LpInteger) for i in range(6)]
+    prob.setObjective(pulp.lpSum(xs))
+    prob += (2 * pulp.lpSum(xs[:3]) == 3, "odd")
+    for v in xs:
+        v.setInitialValue(1)
+    assert solve(prob, "cbc", 30, abs_gap=0.999, warm_start=True).status == "infeasible"

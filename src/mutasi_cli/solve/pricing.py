@@ -119,10 +119,8 @@ def _fewest_changes(
     t = time.perf_counter()
     reached = level_values(rnd, status, plan_a)
     until = max(a_deadline, t + 0.5 * (deadline - t))
-    # HiGHS whatever the round's solver: with CBC this MIP found no plan in 0.24 s on the sample round
-    # and stage A's plan stood, unproven; HiGHS proves it there in a fraction of a second
     stage = solve_stage_a(
-        rnd, status, space, until - t, "highs", hold=(reached[0], reached[1], reached[2]), keep=keep
+        rnd, status, space, until - t, mip_solver, hold=(reached[0], reached[1], reached[2]), keep=keep
     )
     stats["review_seconds"] = time.perf_counter() - t
     stats["review_columns"] = stage.columns

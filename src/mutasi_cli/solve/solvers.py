@@ -336,6 +336,16 @@ def solve_highs_mip(
     )
 
 
+#: CBC's log lines that prove a MIP infeasible. "Infeasible or unbounded" is infeasible for every model
+#: of this project: each column is bounded but the level values (Φ, Ψ), which rows define as sums of
+#: bounded columns
+CBC_PROVEN_INFEASIBLE = (
+    "Result - Linear relaxation infeasible",
+    "Result - Problem proven infeasible",
+    "Pre-processing says infeasible or unbounded",
+)
+
+
 def _sol_status(prob: pulp.LpProblem) -> str:
     if prob.sol_status == pulp.LpSolutionOptimal:
         return "optimal"
@@ -406,6 +416,13 @@ def _solve_cbc(prob, time_limit, abs_gap, rel_gap, warm_start) -> SolveOutcome:
         prob.assignVarsVals(values)
         prob.assignStatus(status_code, sol_status)
     status = _sol_status(prob)
+    if status == "no-solution" and any(line in text for line in CBC_PROVEN_INFEASIBLE):
+        # PuLP reads CBC's solution file as "no solution found" when CBC proved the MIP infeasible at
+        # its root (measured: stage A's proof MIP with the columns fixed by reduced cost, on a re-planned
+        # 5,000-person round: "Result - Linear relaxation infeasible", and the proof stopped there with
+        # the plan reported feasible, one Φ short of the bound HiGHS then proved; the fewest-changes MIP
+        # of the sample round's re-plan: "Pre-processing says infeasible or unbounded")
+        status = "infeasible"
     if status == "infeasible" and "Result - Stopped" in text:
         status = "no-solution"  # PuLP's "Infeasible" after a time limit: no integer solution yet
     if "Result - Optimal solution found" in text and status == "feasible":
