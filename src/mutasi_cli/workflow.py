@@ -39,13 +39,6 @@ class PlanRun:
     freeze: Freeze | None = None
 
 
-def _reviewed_date(path: Path) -> dt.date | None:
-    """The effective date a reviewed plan recorded (None when it cannot be read: the check says why)."""
-    from mutasi_cli.outputs.decree import read_reviewed_plan
-
-    return read_reviewed_plan(path, strict=False).effective_date
-
-
 def plan_files(
     pegawai: Path,
     jabatan: Path,
@@ -66,9 +59,14 @@ def plan_files(
     t0 = time.perf_counter()
     say("read")
     settings = settings or Settings()
+    reviewed = None
+    if review is not None:  # read once: its effective date, then its rows (read_review)
+        from mutasi_cli.outputs.decree import read_reviewed_plan
+
+        reviewed = read_reviewed_plan(review, strict=False)
     if effective_date is None:
-        effective_date = _reviewed_date(review) if review is not None else None
-        effective_date = effective_date or dt.date.today()
+        # the reviewed plan's date (None when it cannot be read: the check then says why)
+        effective_date = (reviewed.effective_date if reviewed is not None else None) or dt.date.today()
     rnd, log = load_round(pegawai, jabatan, effective_date, settings)
     if rnd is None:
         raise InvalidInput(log)
@@ -76,7 +74,9 @@ def plan_files(
     if review is not None:
         from mutasi_cli.review.replan import apply_review, read_review
 
-        read = read_review(review, rnd, pegawai=pegawai, jabatan=jabatan, config=settings.source)
+        read = read_review(
+            review, rnd, pegawai=pegawai, jabatan=jabatan, config=settings.source, reviewed=reviewed
+        )
         rnd = apply_review(rnd, read.review)
     t_read = time.perf_counter() - t0
     budget = max(1.0, time_limit - t_read)

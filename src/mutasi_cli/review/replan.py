@@ -63,13 +63,20 @@ class ReviewRead:
 
 
 def read_review(
-    path: Path, rnd: Round, *, pegawai: Path | None, jabatan: Path | None, config: Path | None
+    path: Path,
+    rnd: Round,
+    *,
+    pegawai: Path | None,
+    jabatan: Path | None,
+    config: Path | None,
+    reviewed: ReviewedPlan | None = None,
 ) -> ReviewRead:
     """Read and check the reviewed plan at ``path`` for a re-plan of ``rnd`` (read from ``pegawai`` and
-    ``jabatan``). Raises :class:`~mutasi_cli.outputs.decree.PlanError` with every blocking fault."""
+    ``jabatan``; ``reviewed``: the workbook already read, if it was). Raises
+    :class:`~mutasi_cli.outputs.decree.PlanError` with every blocking fault."""
     from mutasi_cli.review.plan_check import check_plan  # plan_check reads the inputs again: above us
 
-    reviewed = read_reviewed_plan(path, strict=False)
+    reviewed = reviewed if reviewed is not None else read_reviewed_plan(path, strict=False)
     result = check_plan(path, pegawai=pegawai, jabatan=jabatan, fallback_config=config, reviewed=reviewed)
     blocking = [i for i in result.errors if i.code not in REPAIRABLE]
     log = IssueLog(list(blocking))

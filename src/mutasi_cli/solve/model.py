@@ -334,6 +334,13 @@ def stage_a_objective(model: Model) -> pulp.LpAffineExpression:
     return pulp.LpAffineExpression([(model.phi, 1)])
 
 
+def unchanged_count(rnd: Round, final: np.ndarray, keep: np.ndarray) -> int:
+    """Σ_{e ∈ keep} s[e] of a plan: the people of :func:`unchanged_stays` whom it leaves where their stay
+    column puts them (in place, or unplaced for an incumbent of a Dihapus position)."""
+    cur = rnd.people["pos"].to_numpy()
+    return int((((final == cur) | (final < 0)) & keep).sum())
+
+
 def keep_expression(model: Model, keep: np.ndarray) -> pulp.LpAffineExpression:
     """Σ_{e ∈ keep} s[e] (u[e] for an incumbent of a Dihapus position): the stays that are no change to
     a reviewed plan (:func:`unchanged_stays`)."""

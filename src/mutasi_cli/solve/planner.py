@@ -254,15 +254,10 @@ def _fewest_changes(model, cand, rnd, status, plan_a, keep, solver, deadline, st
     if out.has_solution:
         found = _extract(model, cand, rnd)
         if found is not None and not violations(rnd, status, found):
-            if _kept(rnd, found, keep) >= _kept(rnd, plan_a, keep):
+            if model_mod.unchanged_count(rnd, found, keep) >= model_mod.unchanged_count(rnd, plan_a, keep):
                 final = found
-    prob += (stays >= _kept(rnd, final, keep), "fix_changes")
+    prob += (stays >= model_mod.unchanged_count(rnd, final, keep), "fix_changes")
     return final, out.status == "optimal" and final is not plan_a
-
-
-def _kept(rnd: Round, final: np.ndarray, keep: np.ndarray) -> int:
-    cur = rnd.people["pos"].to_numpy()
-    return int((((final == cur) | (final == UNPLACED)) & keep).sum())
 
 
 def _direct_time_up(rnd: Round, status: PersonStatus, columns: int | None):

@@ -42,7 +42,7 @@ from mutasi_cli.solve.mip_steps import (
     full_mip,
     support_mip,
 )
-from mutasi_cli.solve.model import unchanged_stays
+from mutasi_cli.solve.model import unchanged_count, unchanged_stays
 from mutasi_cli.solve.solvers import SolveOutcome
 from mutasi_cli.solve.stage_b_model import LpSolution, PricingModel
 from mutasi_cli.solve.verify import level_values
@@ -95,13 +95,6 @@ def solve_pricing(
     return run
 
 
-def _stays(rnd: Round, final: np.ndarray) -> np.ndarray:
-    """Per person, whether the plan keeps them where the stay column puts them: in place, or unplaced for
-    an incumbent of a Dihapus position."""
-    cur = rnd.people["pos"].to_numpy()
-    return (final == cur) | (final < 0)
-
-
 def _fewest_changes(
     rnd: Round,
     status: PersonStatus,
@@ -134,7 +127,7 @@ def _fewest_changes(
         return plan_a
     if stage.outcome.status != "optimal":
         stats[TIME_CUT] = 1.0
-    better = _stays(rnd, found)[keep].sum() >= _stays(rnd, plan_a)[keep].sum()
+    better = unchanged_count(rnd, found, keep) >= unchanged_count(rnd, plan_a, keep)
     return found if better else plan_a
 
 
@@ -189,7 +182,7 @@ def _replan(
     if keep is None:
         return plan_a, None
     plan_a = _fewest_changes(rnd, status, space, plan_a, keep, a_deadline, deadline, mip_solver, stats)
-    return plan_a, (keep, int(_stays(rnd, plan_a)[keep].sum()))
+    return plan_a, (keep, unchanged_count(rnd, plan_a, keep))
 
 
 def _build_stage_b(
