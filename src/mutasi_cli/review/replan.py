@@ -23,7 +23,6 @@ The planner then optimises levels 0–2, then the fewest changes to the reviewed
 from __future__ import annotations
 
 import dataclasses
-import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -50,16 +49,13 @@ REVIEW_LABEL = "rencana yang ditinjau"
 REVIEW_SHA_LABEL = "rencana yang ditinjau (SHA-256)"
 
 
-
 @dataclass
 class ReviewRead:
     """The reviewed plan as the re-plan uses it: the :class:`~mutasi_cli.inputs.data.Review` for the round, and
     the warnings of the check (a rejected move that leaves a Prioritas-1 place empty, …)."""
 
     review: Review
-    reviewed: ReviewedPlan
     warnings: list[Issue]
-    effective_date: dt.date
 
 
 def read_review(
@@ -114,8 +110,7 @@ def read_review(
         ),
     )
     warnings = [i for i in result.issues if i.severity == "warning"] + log.issues
-    date = reviewed.effective_date or rnd.effective_date
-    return ReviewRead(review, reviewed, warnings, date)
+    return ReviewRead(review, warnings)
 
 
 def _first_rows(moves):
