@@ -70,6 +70,11 @@ COLUMN_WIDTHS: dict[str, float] = {
 SHEET_WIDTHS: dict[str, dict[str, float]] = {
     "Penjelasan": {"Jabatan Baru": 26},
     "Kebutuhan Diklat": {"Keterangan": 40, "Jabatan Baru": 28, "Unit Kerja Baru": 24},
+    # after a re-plan: the why (Keterangan) gets the room, the short decisions less (looked at printed)
+    "Hasil Tinjauan": {
+        "Usulan Semula": 26, "Keputusan Tim Penilai": 14, "Hasil Rencana Baru": 26, "Hasil Tinjauan": 18,
+        "Keterangan": 56,
+    },
 }
 #: cell number formats by column (Excel and LibreOffice show them in the reader's locale)
 NUMBER_FORMATS = {"Lama Menjabat (tahun)": cell_format(1)}
